@@ -1,0 +1,1 @@
+return ScaleSim.Cli.ScaleSimApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,52 @@
+using System.CommandLine;
+
+namespace ScaleSim.Cli;
+
+/// <summary>
+/// The <c>scalesim</c> entry point: builds the command tree, turns every failure into one line on stderr,
+/// and maps it to an exit code (2 for bad input or usage, 1 for anything unexpected).
+/// </summary>
+public static class ScaleSimApp
+{
+    /// <summary>Exit code for bad input, bad options or unreadable files.</summary>
+    public const int InputError = 2;
+
+    /// <summary>Exit code for an unexpected failure.</summary>
+    public const int InternalError = 1;
+
+    /// <summary>Runs the command line against the given writers and returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        bool interactive = ReferenceEquals(stderr, System.Console.Error) && !System.Console.IsErrorRedirected;
+        var context = new CliContext(stdout, stderr, interactive);
+        var root = new RootCommand("ScaleSim: fit scaling laws, plan compute, and train tiny models to generate scaling data.");
+        foreach (var command in CommandCatalog.Create(context)) root.Subcommands.Add(command);
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            stderr.WriteLine($"scalesim: error: {parse.Errors[0].Message} (see 'scalesim --help')");
+            return InputError;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (InputException e)
+        {
+            stderr.WriteLine($"scalesim: error: {e.Message}");
+            return InputError;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("scalesim: interrupted");
+            return 130;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"scalesim: internal error: {e.GetType().Name}: {e.Message}");
+            return InternalError;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+namespace ScaleSim.Plotting; /// <summary>x</summary>
+public static class Placeholder { }

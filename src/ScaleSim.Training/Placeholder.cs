@@ -1,0 +1,2 @@
+namespace ScaleSim.Training; /// <summary>x</summary>
+public static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace ScaleSim.Plotting.Tests; public class SmokeTests { [Fact] public void Runs() => Assert.True(true); }
