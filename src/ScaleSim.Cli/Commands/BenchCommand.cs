@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace ScaleSim.Cli.Commands;
+
+/// <summary><c>scalesim bench …</c>: timed benchmarks, each run after warm-up (never timed in unit tests).</summary>
+internal static class BenchCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var bench = new Command("bench", "Benchmarks: time the fitter and the training backends after warm-up.");
+        // Subcommands: one line each.
+        return bench;
+    }
+}
