@@ -8,6 +8,9 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
+        yield return FitCommand.Create(context);
+        yield return PlanCommand.Create(context);
+        yield return CompareCommand.Create(context);
         yield return BenchCommand.Create(context);
     }
 }

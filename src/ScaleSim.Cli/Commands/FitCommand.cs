@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using ScaleSim.Cli.Output;
+using ScaleSim.Fitting;
+using ScaleSim.Laws;
+using Spectre.Console;
+
+namespace ScaleSim.Cli.Commands;
+
+/// <summary><c>scalesim fit FILE --law …</c>: fits a law to runs, with bootstrap intervals.</summary>
+internal static class FitCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "Runs as CSV, TSV or JSON Lines." };
+        var law = new Option<string>("--law")
+        {
+            Description = $"Law to fit: {string.Join(", ", LawFits.Names)}.",
+            DefaultValueFactory = _ => "chinchilla",
+        };
+        var irreducible = new Option<bool>("--irreducible") { Description = "Add an irreducible term E to a Kaplan law." };
+        var bootstrap = new Option<int>("--bootstrap")
+        {
+            Description = "Bootstrap resamples for 95% intervals (0 to skip).",
+            DefaultValueFactory = _ => 1000,
+        };
+        var seed = new Option<int>("--seed") { Description = "Seed for the bootstrap resamples.", DefaultValueFactory = _ => 0 };
+        var excludeTop = new Option<int>("--exclude-top-loss") { Description = "Drop the K highest-loss runs first (Epoch AI drop 5)." };
+        var delta = new Option<double>("--huber-delta") { Description = "Huber threshold on log-loss residuals.", DefaultValueFactory = _ => 1e-3 };
+        var output = new Option<string?>("--out") { Description = "Write the fitted law as JSON to this file (readable by plan --law)." };
+        var json = CommonOptions.Json();
+        var plot = CommonOptions.Plot();
+        var runOptions = new RunOptions();
+
+        var command = new Command("fit", "Fit a Chinchilla or Kaplan law to logged runs (Huber on log loss, multi-start L-BFGS, bootstrap).")
+        {
+            file, law, irreducible, bootstrap, seed, excludeTop, delta, output, json, plot,
+        };
+        runOptions.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var runs = runOptions.Load(parse, parse.GetValue(file)!, context).ExcludeTopLoss(parse.GetValue(excludeTop));
+            var model = LawFits.Model(parse.GetValue(law)!, parse.GetValue(irreducible));
+            var rows = LawFits.Rows(runs, model);
+            var data = FitData.FromRuns(rows);
+            double huberDelta = CommonOptions.Positive(parse.GetValue(delta), "--huber-delta");
+            var options = new FitOptions { HuberDelta = huberDelta };
+            var fit = MultiStartFitter.Fit(model, data, options, runs.Source);
+            int resamples = parse.GetValue(bootstrap);
+            if (resamples < 0) throw new InputException($"--bootstrap must be non-negative, got {resamples}");
+            var intervals = resamples > 0 ? BootstrapFit.Run(fit, data, resamples, parse.GetValue(seed), options) : null;
+
+            var result = ToJson(fit, intervals, runs.Source);
+            if (parse.GetValue(output) is { } path) JsonOutput.WriteFile(path, result);
+            if (parse.GetValue(plot) is { } dir) FitFigures.Write(dir, fit, rows, intervals, context);
+            if (parse.GetValue(json)) JsonOutput.Write(context.Out, result);
+            else RenderTable(context, fit, intervals, runs.Source);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The fit as JSON: law, points, objective, converged, parameters by name, a and b, and ci95/se when bootstrapped.</summary>
+    public static JsonObject ToJson(FitResult fit, BootstrapResult? intervals, string source)
+    {
+        var json = LawFile.ToJson(fit.Law);
+        json["source"] = Path.GetFileName(source);
+        json["points"] = fit.Points;
+        json["objective"] = fit.Objective;
+        json["converged"] = fit.Converged;
+        json["huber_delta"] = fit.HuberDelta;
+        json["starts"] = fit.Starts;
+        json["starts_converged"] = fit.StartsConverged;
+        foreach (var (name, value) in fit.Law.DerivedQuantities()) json[name] = value;
+        json["rmse_log_loss"] = fit.Quality.Rmse;
+        json["mean_residual_log_loss"] = fit.Quality.MeanResidual;
+        if (intervals is not null)
+        {
+            var ci = new JsonObject();
+            var se = new JsonObject();
+            foreach (var interval in intervals.Intervals)
+            {
+                ci[interval.Name] = JsonOutput.Pair(interval.Low, interval.High);
+                se[interval.Name] = interval.StandardError;
+            }
+            json["ci95"] = ci;
+            json["se"] = se;
+            json["bootstrap"] = new JsonObject { ["resamples"] = intervals.Resamples, ["seed"] = intervals.Seed, ["not_converged"] = intervals.NotConverged };
+        }
+        return json;
+    }
+
+    private static void RenderTable(CliContext context, FitResult fit, BootstrapResult? intervals, string source)
+    {
+        var table = new Table().PlainTitle($"{fit.Law.Kind} fit to {Path.GetFileName(source)} ({fit.Points} runs)");
+        table.AddColumn("parameter");
+        table.AddColumn(new TableColumn("estimate").RightAligned());
+        if (intervals is not null)
+        {
+            table.AddColumn(new TableColumn($"95% interval ({intervals.Resamples} resamples)").RightAligned());
+            table.AddColumn(new TableColumn("std. error").RightAligned());
+        }
+        var names = fit.Law.ParameterNames.Zip(fit.Law.ParameterValues).Concat(fit.Law.DerivedQuantities().Select(q => (q.Key, q.Value)));
+        foreach (var (name, value) in names)
+        {
+            if (intervals is null) { table.AddPlainRow(name, NumberFormat.General(value)); continue; }
+            var interval = intervals[name];
+            table.AddPlainRow(name, NumberFormat.General(value),
+                $"[{NumberFormat.General(interval.Low)}, {NumberFormat.General(interval.High)}]", NumberFormat.General(interval.StandardError, 3));
+        }
+        context.Console.Write(table);
+        context.Console.WriteLine($"objective (summed Huber, delta {fit.HuberDelta:G3}): {fit.Objective:E6}   converged: {(fit.Converged ? "yes" : "no")} ({fit.StartsConverged}/{fit.Starts} starts converged)");
+        context.Console.WriteLine($"residuals in log loss: RMSE {fit.Quality.Rmse:F4}, mean {fit.Quality.MeanResidual:+0.0000;-0.0000}, max |r| {fit.Quality.MaxAbsResidual:F4}");
+        if (fit.Law is ChinchillaLaw c)
+            context.Console.WriteLine($"compute-optimal scaling: N_opt ∝ C^{c.ParamsExponent:F3}, D_opt ∝ C^{c.TokensExponent:F3}");
+    }
+}

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using ScaleSim.Cli.Output;
+using ScaleSim.Laws;
+using ScaleSim.Planning;
+using Spectre.Console;
+
+namespace ScaleSim.Cli.Commands;
+
+/// <summary><c>scalesim plan</c>: how many parameters and tokens for a budget, a model size, a data size or a target loss.</summary>
+internal static class PlanCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var flops = CommonOptions.Number("--flops", "Training compute budget C in FLOPs (e.g. 5.76e23).");
+        var law = new Option<string>("--law")
+        {
+            Description = "Published law (hoffmann, epoch, kaplan) or a law JSON file from 'scalesim fit --out'.",
+            DefaultValueFactory = _ => "epoch",
+        };
+        var parameters = CommonOptions.Number("--params", "Fix the model size N: with --flops, D = C/6N; alone, the compute-optimal D for N.");
+        var tokens = CommonOptions.Number("--tokens", "Fix the token count D: with --flops, N = C/6D; alone, the compute-optimal N for D.");
+        var target = CommonOptions.Number("--target-loss", "The least compute whose optimal allocation reaches this loss.");
+        var json = CommonOptions.Json();
+        var plot = CommonOptions.Plot();
+        var command = new Command("plan", "Plan a training run: compute-optimal parameters and tokens under a scaling law.")
+        {
+            flops, law, parameters, tokens, target, json, plot,
+        };
+        command.SetAction(parse =>
+        {
+            var planner = ComputePlanner.For(LawFile.Resolve(parse.GetValue(law)!));
+            var plan = Solve(planner, parse.GetValue(flops), parse.GetValue(parameters), parse.GetValue(tokens), parse.GetValue(target));
+            var optimal = planner.Optimal(plan.Flops);
+            var lawMinimum = planner.Rule is LawMinimumRule ? null : new ComputePlanner(planner.Law, new LawMinimumRule(planner.Law)).Optimal(plan.Flops);
+
+            if (parse.GetValue(plot) is { } dir) PlanFigures.Write(dir, planner, plan, context);
+            if (parse.GetValue(json))
+            {
+                var result = ToJson(plan);
+                result["law"] = parse.GetValue(law);
+                result["rule"] = planner.Rule.Name;
+                if (!SameSplit(plan, optimal)) result["compute_optimal"] = ToJson(optimal);
+                if (lawMinimum is not null) result["law_minimum"] = ToJson(lawMinimum);
+                JsonOutput.Write(context.Out, result);
+                return 0;
+            }
+            var table = new Table().PlainTitle($"plan under {parse.GetValue(law)}");
+            table.AddColumn("allocation");
+            foreach (var header in new[] { "FLOPs", "params N", "tokens D", "tokens/param", "loss" })
+                table.AddColumn(new TableColumn(header).RightAligned());
+            AddRow(table, "requested", plan);
+            if (!SameSplit(plan, optimal)) AddRow(table, "compute-optimal at the same C", optimal);
+            if (lawMinimum is not null) AddRow(table, "minimum of the law's L(N, D)", lawMinimum);
+            context.Console.Write(table);
+            context.Console.WriteLine($"allocation rule: {planner.Rule.Description}");
+            if (lawMinimum is not null)
+                context.Console.WriteLine("Kaplan et al. allocate along their compute-efficient frontier (Table 6), not at the minimum of their L(N, D) at C = 6ND; see docs/methods.md.");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Chooses the question from the options given.</summary>
+    internal static Allocation Solve(ComputePlanner planner, double? flops, double? parameters, double? tokens, double? target)
+    {
+        int fixedCount = new[] { parameters.HasValue, tokens.HasValue, target.HasValue }.Count(b => b);
+        if (fixedCount > 1) throw new InputException("give at most one of --params, --tokens and --target-loss");
+        if (target.HasValue)
+        {
+            if (flops.HasValue) throw new InputException("--target-loss finds the budget itself; drop --flops");
+            return planner.ForTargetLoss(CommonOptions.Positive(target, "--target-loss"));
+        }
+        if (flops.HasValue)
+        {
+            double c = CommonOptions.Positive(flops, "--flops");
+            if (parameters.HasValue) return planner.AtParams(c, CommonOptions.Positive(parameters, "--params"));
+            if (tokens.HasValue) return planner.AtTokens(c, CommonOptions.Positive(tokens, "--tokens"));
+            return planner.Optimal(c);
+        }
+        if (parameters.HasValue) return planner.OptimalForParams(CommonOptions.Positive(parameters, "--params"));
+        if (tokens.HasValue) return planner.OptimalForTokens(CommonOptions.Positive(tokens, "--tokens"));
+        throw new InputException("give --flops, or one of --params, --tokens, --target-loss");
+    }
+
+    internal static JsonObject ToJson(Allocation a) => new()
+    {
+        ["flops"] = a.Flops,
+        ["params"] = a.Params,
+        ["tokens"] = a.Tokens,
+        ["loss"] = a.Loss,
+        ["tokens_per_param"] = a.TokensPerParam,
+    };
+
+    private static bool SameSplit(Allocation a, Allocation b) => Math.Abs(Math.Log(a.Params / b.Params)) < 1e-9;
+
+    private static void AddRow(Table table, string label, Allocation a) => table.AddPlainRow(label,
+        NumberFormat.Scale(a.Flops), NumberFormat.Scale(a.Params), NumberFormat.Scale(a.Tokens),
+        NumberFormat.Fixed(a.TokensPerParam, 1), NumberFormat.Fixed(a.Loss));
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ScaleSim.Laws;
+
+/// <summary>
+/// A law as JSON: <c>{"law": "chinchilla", "E": 1.82, "A": 482, …}</c>, parameters as top-level fields named as in
+/// <see cref="ILossLaw.ParameterNames"/>. The output of <c>scalesim fit --out</c> is such a file, so a fitted law is
+/// something the planner can read. Other fields (fit diagnostics, intervals) are allowed and ignored on reading.
+/// </summary>
+public static class LawFile
+{
+    /// <summary>The law as a JSON object: <c>law</c> then each parameter.</summary>
+    public static JsonObject ToJson(ILossLaw law)
+    {
+        var json = new JsonObject { ["law"] = law.Kind };
+        for (int i = 0; i < law.ParameterNames.Count; i++) json[law.ParameterNames[i]] = law.ParameterValues[i];
+        return json;
+    }
+
+    /// <summary>Reads a law from a JSON file; throws <see cref="InputException"/> naming the file and field on error.</summary>
+    public static ILossLaw Read(string path)
+    {
+        if (!File.Exists(path)) throw new InputException($"{path}: law file not found");
+        JsonNode? node;
+        try { node = JsonNode.Parse(File.ReadAllText(path)); }
+        catch (JsonException e) { throw new InputException($"{path}: not valid JSON ({e.Message.Split('.')[0]})"); }
+        if (node is not JsonObject obj) throw new InputException($"{path}: expected a JSON object with a 'law' field");
+        return FromJson(obj, path);
+    }
+
+    /// <summary>Builds a law from a parsed JSON object; <paramref name="source"/> names it in errors.</summary>
+    public static ILossLaw FromJson(JsonObject obj, string source)
+    {
+        string kind = obj["law"]?.GetValue<string>() ?? throw new InputException($"{source}: missing field 'law'");
+        double Get(string name)
+        {
+            var field = obj[name] ?? throw new InputException($"{source}: field '{name}' missing for law '{kind}'");
+            double v = field.GetValueKind() switch
+            {
+                JsonValueKind.Number => field.GetValue<double>(),
+                JsonValueKind.String when double.TryParse(field.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) => s,
+                _ => throw new InputException($"{source}: field '{name}' is not a number"),
+            };
+            if (!double.IsFinite(v)) throw new InputException($"{source}: field '{name}' is not finite");
+            return v;
+        }
+        double? Optional(string name) => obj.ContainsKey(name) ? Get(name) : null;
+
+        return kind switch
+        {
+            ChinchillaLaw.KindName => new ChinchillaLaw(Get("E"), Get("A"), Get("B"), Get("alpha"), Get("beta")),
+            KaplanJointLaw.KindName => new KaplanJointLaw(Get("alpha_N"), Get("alpha_D"), Get("N_c"), Get("D_c"), Optional("E")),
+            "kaplan-n" => new KaplanPowerLaw(ScaleVariable.Params, Get("N_c"), Get("alpha_N"), Optional("E")),
+            "kaplan-d" => new KaplanPowerLaw(ScaleVariable.Tokens, Get("D_c"), Get("alpha_D"), Optional("E")),
+            "kaplan-c" => new KaplanPowerLaw(ScaleVariable.Flops, Get("C_c"), Get("alpha_C"), Optional("E")),
+            _ => throw new InputException($"{source}: unknown law '{kind}' (known: chinchilla, kaplan-n, kaplan-d, kaplan-nd, kaplan-c)"),
+        };
+    }
+
+    /// <summary>A published set by name (<c>hoffmann</c>, <c>epoch</c>, <c>kaplan</c>, …) or a law file by path.</summary>
+    public static ILossLaw Resolve(string nameOrPath)
+    {
+        var published = PublishedLaws.Find(nameOrPath);
+        if (published is not null) return published.Law;
+        if (File.Exists(nameOrPath)) return Read(nameOrPath);
+        throw new InputException($"--law '{nameOrPath}' is neither a published law ({string.Join(", ", PublishedLaws.All.Select(p => p.Name))}) nor an existing JSON file");
+    }
+}

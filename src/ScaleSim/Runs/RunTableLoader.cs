@@ -1,0 +1,122 @@
+using Microsoft.Data.Analysis;
+using ScaleSim.Flops;
+
+namespace ScaleSim.Runs;
+
+/// <summary>
+/// Loads runs from CSV, TSV or JSON Lines into a <see cref="RunTable"/>. Every bad cell in a used column fails with
+/// one line naming the file, line and column; a missing one of N, D, C is derived from the other two.
+/// </summary>
+public static class RunTableLoader
+{
+    /// <summary>Reads and validates a runs file.</summary>
+    /// <param name="path">CSV, TSV or JSON Lines file.</param>
+    /// <param name="columns">Column mapping; defaults look for the usual names.</param>
+    /// <param name="flopModel">How to derive a missing C (or N, or D) from the other two; 6ND by default. Only models
+    /// that need nothing but N are accepted here, since a runs table has no shapes.</param>
+    public static RunTable Load(string path, RunColumns? columns = null, IFlopModel? flopModel = null) =>
+        FromRaw(RawTable.Read(path), columns, flopModel);
+
+    /// <summary>Validates an already-read table.</summary>
+    public static RunTable FromRaw(RawTable raw, RunColumns? columns = null, IFlopModel? flopModel = null)
+    {
+        columns ??= new RunColumns();
+        flopModel ??= FlopModels.SixN;
+        if (raw.Rows.Count == 0) throw new InputException($"{raw.File}: no data rows");
+
+        int nCol = Find(raw, columns.Params, RunColumns.ParamsAliases, "--n");
+        int dCol = Find(raw, columns.Tokens, RunColumns.TokensAliases, "--d");
+        int cCol = Find(raw, columns.Flops, RunColumns.FlopsAliases, "--c");
+        int lossCol = Find(raw, columns.Loss, RunColumns.LossAliases, "--loss");
+        if (lossCol < 0)
+            throw new InputException($"{raw.File}: no loss column (looked for {string.Join(", ", RunColumns.LossAliases)}); name it with --loss COLUMN");
+
+        double[]? n = nCol >= 0 ? raw.PositiveColumn(nCol, "parameters N") : null;
+        double[]? d = dCol >= 0 ? raw.PositiveColumn(dCol, "tokens D") : null;
+        double[]? c = cCol >= 0 ? raw.PositiveColumn(cCol, "compute C") : null;
+        double[] loss = raw.PositiveColumn(lossCol, "loss");
+
+        string? derived = null;
+        if (n is not null && d is not null && c is null)
+        {
+            c = n.Zip(d, (ni, di) => flopModel.TrainingFlopsPerToken(ModelSize.FromParameters(ni)) * di).ToArray();
+            derived = "C";
+        }
+        else if (n is not null && c is not null && d is null)
+        {
+            d = n.Zip(c, (ni, ci) => ci / flopModel.TrainingFlopsPerToken(ModelSize.FromParameters(ni))).ToArray();
+            derived = "D";
+        }
+        else if (d is not null && c is not null && n is null)
+        {
+            // Only linear-in-N conventions can be inverted without a shape; 6ND is the one a runs table can use.
+            if (flopModel is not SixNFlops)
+                throw new InputException($"{raw.File}: cannot derive N from D and C with FLOP model '{flopModel.Name}'; give an N column");
+            n = d.Zip(c, (di, ci) => ci / (6.0 * di)).ToArray();
+            derived = "N";
+        }
+
+        var used = new[] { nCol, dCol, cCol, lossCol };
+        var frame = new DataFrame();
+        if (n is not null) frame.Columns.Add(new DoubleDataFrameColumn("N", n));
+        if (d is not null) frame.Columns.Add(new DoubleDataFrameColumn("D", d));
+        if (c is not null) frame.Columns.Add(new DoubleDataFrameColumn("C", c));
+        frame.Columns.Add(new DoubleDataFrameColumn("loss", loss));
+        for (int col = 0; col < raw.Columns.Count; col++)
+        {
+            if (used.Contains(col)) continue;
+            string name = raw.Columns[col];
+            if (frame.Columns.IndexOf(name) >= 0) name += "_original";
+            frame.Columns.Add(ExtraColumn(raw, col, name));
+        }
+
+        return new RunTable(raw.File, frame, n, d, c, loss, raw.Lines.ToArray(), FindDuplicates(raw, n, d, c, loss), derived);
+    }
+
+    private static int Find(RawTable raw, string? requested, string[] aliases, string option)
+    {
+        if (requested is not null)
+        {
+            int i = raw.IndexOf(requested);
+            if (i < 0) throw new InputException($"{raw.File}: no column '{requested}' (given by {option}); columns are {string.Join(", ", raw.Columns)}");
+            return i;
+        }
+        foreach (var alias in aliases)
+        {
+            int i = raw.IndexOf(alias);
+            if (i >= 0) return i;
+        }
+        return -1;
+    }
+
+    private static DataFrameColumn ExtraColumn(RawTable raw, int col, string name)
+    {
+        var values = new double?[raw.Rows.Count];
+        bool numeric = true;
+        for (int r = 0; r < raw.Rows.Count && numeric; r++)
+        {
+            string? cell = raw.Rows[r][col];
+            if (string.IsNullOrEmpty(cell)) { values[r] = null; continue; }
+            numeric = double.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v);
+            values[r] = v;
+        }
+        return numeric
+            ? new DoubleDataFrameColumn(name, values)
+            : new StringDataFrameColumn(name, raw.Rows.Select(row => row[col]));
+    }
+
+    private static List<string> FindDuplicates(RawTable raw, double[]? n, double[]? d, double[]? c, double[] loss)
+    {
+        var warnings = new List<string>();
+        var firstSeen = new Dictionary<(double, double, double, double), int>();
+        for (int r = 0; r < loss.Length; r++)
+        {
+            var key = (n?[r] ?? 0, d?[r] ?? 0, c?[r] ?? 0, loss[r]);
+            if (firstSeen.TryGetValue(key, out int first))
+                warnings.Add($"{raw.File} line {raw.Lines[r]} duplicates line {raw.Lines[first]}");
+            else
+                firstSeen[key] = r;
+        }
+        return warnings;
+    }
+}
