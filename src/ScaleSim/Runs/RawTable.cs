@@ -127,7 +127,9 @@ public sealed record RawTable(string File, IReadOnlyList<string> Columns, IReadO
         if (string.IsNullOrWhiteSpace(cell)) throw new InputException($"{where}: missing value");
         if (!double.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v))
         {
-            if (cell.Equals("nan", StringComparison.OrdinalIgnoreCase)) throw new InputException($"{where}: value is NaN");
+            string word = cell.TrimStart('+', '-').ToLowerInvariant();
+            if (word == "nan") throw new InputException($"{where}: value is NaN");
+            if (word is "inf" or "infinity") throw new InputException($"{where}: value is infinite");
             throw new InputException($"{where}: '{cell}' is not a number");
         }
         if (double.IsNaN(v)) throw new InputException($"{where}: value is NaN");
