@@ -39,8 +39,8 @@ internal static class FitCommand
         runOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var runs = runOptions.Load(parse, parse.GetValue(file)!, context).ExcludeTopLoss(parse.GetValue(excludeTop));
             var model = LawFits.Model(parse.GetValue(law)!, parse.GetValue(irreducible));
+            var runs = runOptions.Load(parse, parse.GetValue(file)!, context).ExcludeTopLoss(parse.GetValue(excludeTop));
             var rows = LawFits.Rows(runs, model);
             var data = FitData.FromRuns(rows);
             double huberDelta = CommonOptions.Positive(parse.GetValue(delta), "--huber-delta");

@@ -22,7 +22,7 @@ public static class BootstrapFit
 
         Parallel.For(0, resamples, options.Parallel, i =>
         {
-            var random = new Random(HashCode.Combine(seed, i));
+            var random = new Random(ResampleSeed(seed, i));
             var rows = new int[data.Count];
             for (int k = 0; k < rows.Length; k++) rows[k] = random.Next(data.Count);
             var sample = data.Resample(rows);
@@ -45,6 +45,18 @@ public static class BootstrapFit
                 column.StandardDeviation()));
         }
         return new BootstrapResult(resamples, converged.Count(c => !c), seed, intervals, samples);
+    }
+
+    /// <summary>
+    /// A seed for resample i that is the same in every process (System.HashCode is randomised per process, so it
+    /// cannot be used here): the SplitMix64 finaliser of (seed, i).
+    /// </summary>
+    internal static int ResampleSeed(int seed, int index)
+    {
+        ulong z = ((ulong)(uint)seed << 32 | (uint)index) + 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return (int)((z ^ (z >> 31)) & 0x7FFFFFFF);
     }
 
     private static double[] Summarise(ILossLaw law) =>
