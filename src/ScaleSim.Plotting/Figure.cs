@@ -1,0 +1,236 @@
+using System.Text;
+using ScottPlot;
+
+namespace ScaleSim.Plotting;
+
+/// <summary>
+/// A publication figure built from plain arrays: set a title and axes, add series, save as PNG and SVG.
+/// </summary>
+/// <remarks>
+/// <para>Methods return the figure so calls chain. The figure keeps what was added as data and builds
+/// a fresh ScottPlot <see cref="Plot"/> at each render, so axes may be configured before or after the
+/// series, and the same figure renders identically every time.</para>
+/// <para>Log axes: pass data values as they are; on an axis with <see cref="AxisScale.Log"/> the figure
+/// plots log10 of them and labels ticks with the original values (see <see cref="LogAxisTicks"/>).</para>
+/// <para>Every text element uses the embedded <see cref="FigureFont"/>, never a system font.</para>
+/// <para>Bad arguments (mismatched lengths, non-finite values, non-positive values on a log axis)
+/// throw <see cref="ArgumentException"/> when added, or when an axis is switched to log under them.</para>
+/// <para>A figure is not meant to be shared between threads while it is being built; separate figures
+/// may be built and rendered on many threads at once.</para>
+/// </remarks>
+public sealed class Figure
+{
+    private readonly List<IFigureLayer> layers = [];
+    private AxisSpec x = new("x");
+    private AxisSpec y = new("y");
+
+    /// <summary>Creates an empty figure.</summary>
+    /// <param name="title">Title shown above the data area; null or empty for none.</param>
+    public Figure(string? title = null)
+    {
+        Title = title ?? string.Empty;
+    }
+
+    /// <summary>Title shown above the data area.</summary>
+    public string Title { get; private set; }
+
+    /// <summary>Width in pixels of rendered images.</summary>
+    public int Width { get; private set; } = FigureTheme.DefaultWidth;
+
+    /// <summary>Height in pixels of rendered images.</summary>
+    public int Height { get; private set; } = FigureTheme.DefaultHeight;
+
+    /// <summary>Where the legend goes.</summary>
+    public LegendPlacement Legend { get; private set; } = LegendPlacement.Automatic;
+
+    /// <summary>Sets the title.</summary>
+    public Figure WithTitle(string title)
+    {
+        Title = title ?? string.Empty;
+        return this;
+    }
+
+    /// <summary>Sets the image size in pixels (default <see cref="FigureTheme.DefaultWidth"/> × <see cref="FigureTheme.DefaultHeight"/>).</summary>
+    public Figure WithSize(int width, int height)
+    {
+        if (width < 100 || height < 100 || width > 10_000 || height > 10_000)
+            throw new ArgumentException($"Figure size must be between 100 and 10000 pixels per side, got {width}×{height}.");
+        Width = width;
+        Height = height;
+        return this;
+    }
+
+    /// <summary>Configures the x axis.</summary>
+    /// <param name="label">Axis label including units, e.g. "Parameters N (total)".</param>
+    /// <param name="scale">Linear or logarithmic.</param>
+    /// <param name="min">Fixed lower limit in data units; null to fit the data.</param>
+    /// <param name="max">Fixed upper limit in data units; null to fit the data.</param>
+    public Figure WithXAxis(string label, AxisScale scale = AxisScale.Linear, double? min = null, double? max = null)
+    {
+        x = Reconfigure("x", label, scale, min, max, candidate => (candidate, y));
+        return this;
+    }
+
+    /// <summary>Configures the y axis.</summary>
+    /// <param name="label">Axis label including units, e.g. "Loss (nats/token)".</param>
+    /// <param name="scale">Linear or logarithmic.</param>
+    /// <param name="min">Fixed lower limit in data units; null to fit the data.</param>
+    /// <param name="max">Fixed upper limit in data units; null to fit the data.</param>
+    public Figure WithYAxis(string label, AxisScale scale = AxisScale.Linear, double? min = null, double? max = null)
+    {
+        y = Reconfigure("y", label, scale, min, max, candidate => (x, candidate));
+        return this;
+    }
+
+    /// <summary>Sets where the legend goes (default <see cref="LegendPlacement.Automatic"/>).</summary>
+    public Figure WithLegend(LegendPlacement placement)
+    {
+        Legend = placement;
+        return this;
+    }
+
+    /// <summary>Adds a line through the points (xs[i], ys[i]).</summary>
+    public Figure AddLine(double[] xs, double[] ys, string? label = null, SeriesStyle? style = null) =>
+        Add(new SeriesLayer(xs, ys, label, style, SeriesKind.Line));
+
+    /// <summary>Adds the points (xs[i], ys[i]) as markers.</summary>
+    public Figure AddScatter(double[] xs, double[] ys, string? label = null, SeriesStyle? style = null) =>
+        Add(new SeriesLayer(xs, ys, label, style, SeriesKind.Markers));
+
+    /// <summary>Adds a line through the points with a marker at each.</summary>
+    public Figure AddLineWithMarkers(double[] xs, double[] ys, string? label = null, SeriesStyle? style = null) =>
+        Add(new SeriesLayer(xs, ys, label, style, SeriesKind.LineAndMarkers));
+
+    /// <summary>Adds markers with vertical error bars from ys[i] − yErrors[i] to ys[i] + yErrors[i].</summary>
+    public Figure AddErrorBars(double[] xs, double[] ys, double[] yErrors, string? label = null, SeriesStyle? style = null) =>
+        Add(new ErrorBarLayer(xs, ys, yErrors, label, style));
+
+    /// <summary>
+    /// Adds a translucent band between <paramref name="lower"/> and <paramref name="upper"/> (e.g. a confidence interval).
+    /// Without a colour it takes the colour of the next series added, so a band and its curve match.
+    /// </summary>
+    public Figure AddBand(double[] xs, double[] lower, double[] upper, string? label = null, Color? color = null) =>
+        Add(new BandLayer(xs, lower, upper, label, color));
+
+    /// <summary>Adds an emphasised point with a text label beside it (e.g. "Chinchilla 70B").</summary>
+    /// <param name="x">Point x, data units.</param>
+    /// <param name="y">Point y, data units.</param>
+    /// <param name="label">Text shown beside the point.</param>
+    /// <param name="color">Marker colour; default vermillion.</param>
+    /// <param name="side">Where the label goes; pick a side when two highlighted points are close.</param>
+    public Figure AddHighlight(double x, double y, string label, Color? color = null, LabelSide side = LabelSide.Automatic) =>
+        Add(new HighlightLayer(x, y, label, color, side));
+
+    /// <summary>Adds free text centred at (x, y).</summary>
+    public Figure AddAnnotation(double x, double y, string text) => Add(new AnnotationLayer(x, y, text));
+
+    /// <summary>Adds a vertical reference line at x (grey and dashed unless styled), named in the legend.</summary>
+    public Figure AddVerticalLine(double x, string? label = null, SeriesStyle? style = null) =>
+        Add(new ReferenceLineLayer(true, x, label, style));
+
+    /// <summary>Adds a horizontal reference line at y (grey and dashed unless styled), named in the legend.</summary>
+    public Figure AddHorizontalLine(double y, string? label = null, SeriesStyle? style = null) =>
+        Add(new ReferenceLineLayer(false, y, label, style));
+
+    /// <summary>
+    /// Adds a histogram of <paramref name="samples"/> in <paramref name="binCount"/> equal bins (both axes must be linear).
+    /// Mark an estimate and its interval with <see cref="AddVerticalLine"/>.
+    /// </summary>
+    public Figure AddHistogram(double[] samples, int binCount = 30, string? label = null, Color? color = null) =>
+        Add(new HistogramLayer(samples, binCount, label, color));
+
+    /// <summary>
+    /// Adds a family of lines coloured by a value along a sequential colour map, e.g. training
+    /// curves coloured by model size.
+    /// </summary>
+    /// <param name="xs">One x array per series.</param>
+    /// <param name="ys">One y array per series, paired with <paramref name="xs"/>.</param>
+    /// <param name="colorValues">The value that orders and colours each series.</param>
+    /// <param name="colorLabel">What the colour value is, e.g. "Parameters N"; labels the colour bar.</param>
+    /// <param name="colorScale">Whether colours follow the value or its logarithm.</param>
+    /// <param name="seriesLabels">
+    /// Null for a colour bar; otherwise one legend label per series (e.g. "70M", "1B") and no colour bar.
+    /// </param>
+    public Figure AddSeriesFamily(IReadOnlyList<double[]> xs, IReadOnlyList<double[]> ys, double[] colorValues,
+        string colorLabel, AxisScale colorScale = AxisScale.Log, string[]? seriesLabels = null) =>
+        Add(new SeriesFamilyLayer(xs, ys, colorValues, colorLabel, colorScale, seriesLabels));
+
+    /// <summary>
+    /// Adds labelled contour lines of <paramref name="function"/>(x, y) over the rectangle
+    /// [xMin, xMax] × [yMin, yMax], which then becomes the visible area (unless axis limits are set).
+    /// The function is sampled on a grid uniform in plot coordinates (log-spaced on log axes).
+    /// </summary>
+    /// <param name="function">f(x, y) in data units; non-finite results leave a gap.</param>
+    /// <param name="xMin">Left edge of the rectangle, data units.</param>
+    /// <param name="xMax">Right edge of the rectangle, data units.</param>
+    /// <param name="yMin">Bottom edge of the rectangle, data units.</param>
+    /// <param name="yMax">Top edge of the rectangle, data units.</param>
+    /// <param name="levels">Function values at which to draw lines.</param>
+    /// <param name="levelFormat">.NET format string for the level labels, e.g. "0.00".</param>
+    /// <param name="resolution">Grid points per axis.</param>
+    public Figure AddContours(Func<double, double, double> function, double xMin, double xMax, double yMin, double yMax,
+        double[] levels, string levelFormat = "0.00", int resolution = 160) =>
+        Add(new ContourLayer(function, xMin, xMax, yMin, yMax, levels, levelFormat, resolution));
+
+    /// <summary>
+    /// Builds a new ScottPlot plot of this figure, for callers that need something this API lacks.
+    /// Text added to it afterwards should be styled with <see cref="FigureFont.Apply"/>.
+    /// </summary>
+    public Plot ToPlot() => new FigureRenderer(Title, x, y, Legend, layers, Width, Height).Build();
+
+    /// <summary>Renders the figure as PNG bytes.</summary>
+    public byte[] RenderPng()
+    {
+        Plot plot = ToPlot();
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    /// <summary>
+    /// Renders the figure as an SVG document. Text stays text (searchable, editable); its font is
+    /// named DejaVu Sans with generic fallbacks, since an SVG viewer uses its own fonts.
+    /// The same figure gives the same document every time.
+    /// </summary>
+    public string RenderSvg() =>
+        SvgOutput.Finish(ToPlot().GetSvgXml(Width, Height));
+
+    /// <summary>
+    /// Writes <c>{baseName}.png</c> and <c>{baseName}.svg</c> into <paramref name="directory"/>, creating it if needed.
+    /// </summary>
+    /// <returns>The full paths of both files.</returns>
+    public SavedFigure Save(string directory, string baseName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(baseName);
+        if (baseName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || baseName.Contains('/') || baseName.Contains('\\'))
+            throw new ArgumentException($"Figure base name '{baseName}' must be a plain file name without directories.", nameof(baseName));
+
+        string fullDirectory = Path.GetFullPath(directory);
+        Directory.CreateDirectory(fullDirectory);
+        string png = Path.Combine(fullDirectory, baseName + ".png");
+        string svg = Path.Combine(fullDirectory, baseName + ".svg");
+        File.WriteAllBytes(png, RenderPng());
+        File.WriteAllText(svg, RenderSvg(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        return new SavedFigure(png, svg);
+    }
+
+    private Figure Add(IFigureLayer layer)
+    {
+        layer.Check(x, y);
+        layers.Add(layer);
+        return this;
+    }
+
+    private AxisSpec Reconfigure(string name, string label, AxisScale scale, double? min, double? max,
+        Func<AxisSpec, (AxisSpec X, AxisSpec Y)> axesWith)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        if (!Enum.IsDefined(scale))
+            throw new ArgumentException($"Unknown axis scale {scale}.", nameof(scale));
+        var candidate = new AxisSpec(name) { Label = label, Scale = scale, Min = min, Max = max };
+        candidate.CheckLimits();
+        var (checkX, checkY) = axesWith(candidate);
+        foreach (IFigureLayer layer in layers)
+            layer.Check(checkX, checkY);
+        return candidate;
+    }
+}

@@ -1,0 +1,9 @@
+namespace ScaleSim.Plotting;
+
+/// <summary>How a series of points is drawn.</summary>
+internal enum SeriesKind
+{
+    Line,
+    Markers,
+    LineAndMarkers,
+}

@@ -1,2 +1,0 @@
-namespace ScaleSim.Plotting; /// <summary>x</summary>
-public static class Placeholder { }
