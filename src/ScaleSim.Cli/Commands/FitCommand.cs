@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using ScaleSim.Cli.Figures;
 using ScaleSim.Cli.Output;
 using ScaleSim.Fitting;
 using ScaleSim.Laws;
@@ -52,7 +53,8 @@ internal static class FitCommand
 
             var result = ToJson(fit, intervals, runs.Source);
             if (parse.GetValue(output) is { } path) JsonOutput.WriteFile(path, result);
-            if (parse.GetValue(plot) is { } dir) FitFigures.Write(dir, fit, rows, intervals, context);
+            if (parse.GetValue(plot) is { } dir)
+                foreach (var png in FitFigures.Write(dir, fit, rows, intervals)) context.Error.WriteLine($"wrote {png} (and .svg)");
             if (parse.GetValue(json)) JsonOutput.Write(context.Out, result);
             else RenderTable(context, fit, intervals, runs.Source);
             return 0;

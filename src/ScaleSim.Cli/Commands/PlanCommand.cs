@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using ScaleSim.Cli.Figures;
 using ScaleSim.Cli.Output;
 using ScaleSim.Laws;
 using ScaleSim.Planning;
@@ -34,7 +35,8 @@ internal static class PlanCommand
             var optimal = planner.Optimal(plan.Flops);
             var lawMinimum = planner.Rule is LawMinimumRule ? null : new ComputePlanner(planner.Law, new LawMinimumRule(planner.Law)).Optimal(plan.Flops);
 
-            if (parse.GetValue(plot) is { } dir) PlanFigures.Write(dir, planner, plan, context);
+            if (parse.GetValue(plot) is { } dir)
+                context.Error.WriteLine($"wrote {PlanFigures.Write(dir, planner, plan, parse.GetValue(law)!)} (and .svg)");
             if (parse.GetValue(json))
             {
                 var result = ToJson(plan);

@@ -1,0 +1,21 @@
+using ScaleSim.Planning;
+using ScaleSim.Plotting;
+
+namespace ScaleSim.Cli.Figures;
+
+/// <summary>The figure of a plan: the IsoFLOP profile at its budget with the plan and the optimum marked.</summary>
+internal static class PlanFigures
+{
+    public static string Write(string directory, ComputePlanner planner, Allocation plan, string lawName)
+    {
+        var profile = planner.Profile(plan.Flops, smallFactor: 0.05, largeFactor: 20, points: 81);
+        var figure = new Figure($"IsoFLOP profile at C = {plan.Flops:0.00e+00} FLOPs under {lawName}")
+            .WithXAxis("Parameters N", AxisScale.Log)
+            .WithYAxis("Predicted loss L (nats/token)")
+            .AddLine(profile.Points.Select(p => p.Params).ToArray(), profile.Points.Select(p => p.Loss).ToArray(), "L(N, C/6N)")
+            .AddHighlight(profile.Optimal.Params, profile.Optimal.Loss, $"optimum N = {profile.Optimal.Params:0.00e+00}", FigurePalette.Vermillion);
+        if (Math.Abs(Math.Log(plan.Params / profile.Optimal.Params)) > 1e-6)
+            figure.AddHighlight(plan.Params, plan.Loss, $"plan N = {plan.Params:0.00e+00}", FigurePalette.Green);
+        return figure.Save(directory, "isoflop-profile").PngPath;
+    }
+}
