@@ -8,6 +8,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
+        yield return ReplicateCommand.Create(context);
         yield return FitCommand.Create(context);
         yield return PlanCommand.Create(context);
         yield return CompareCommand.Create(context);

@@ -9,14 +9,27 @@ internal static class PublishedData
     /// <summary>File name of Epoch AI's reconstruction of the Chinchilla runs.</summary>
     public const string EpochFile = "chinchilla_epoch_reconstruction.csv";
 
-    /// <summary>The 245 reconstructed Chinchilla runs (Besiroglu et al. 2024), with Epoch's exclusion flag as an extra column.</summary>
-    public static RunTable EpochRuns()
+    /// <summary>Hoffmann et al. (2022) Table A3, Approach-3 columns: (params, FLOPs, tokens) per row.</summary>
+    public static IReadOnlyList<(double Params, double Flops, double Tokens)> TableA3Approach3()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("data/" + EpochFile)
-            ?? throw new InvalidOperationException($"embedded {EpochFile} missing from the build");
-        using var reader = new StreamReader(stream);
-        return RunTableLoader.FromRaw(RawTable.ParseDelimited(reader.ReadToEnd(), ',', EpochFile));
+        var raw = RawTable.ParseDelimited(Read("chinchilla_tableA3_approach2_3.csv"), ',', "chinchilla_tableA3_approach2_3.csv");
+        int n = raw.IndexOf("params"), c = raw.IndexOf("approach3_flops"), d = raw.IndexOf("approach3_tokens");
+        return Enumerable.Range(0, raw.Rows.Count)
+            .Select(r => (raw.ParseNumber(r, n, "params", true), raw.ParseNumber(r, c, "FLOPs", true), raw.ParseNumber(r, d, "tokens", true)))
+            .ToList();
     }
+
+    /// <summary>The text of an embedded data file.</summary>
+    public static string Read(string file)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("data/" + file)
+            ?? throw new InvalidOperationException($"embedded {file} missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The 245 reconstructed Chinchilla runs (Besiroglu et al. 2024), with Epoch's exclusion flag as an extra column.</summary>
+    public static RunTable EpochRuns() => RunTableLoader.FromRaw(RawTable.ParseDelimited(Read(EpochFile), ',', EpochFile));
 
     /// <summary>The 240 runs Epoch AI kept (the 5 highest-loss points dropped, as flagged in the file).</summary>
     public static RunTable EpochKeptRuns() => EpochRuns().ExcludeTopLoss(5);

@@ -99,8 +99,7 @@ internal static class BenchFitCommand
     {
         if (!File.Exists(script)) throw new InputException($"--peer {script}: file not found");
         string csv = Path.Combine(Path.GetTempPath(), $"scalesim-bench-{Environment.ProcessId}.csv");
-        using (var stream = typeof(PublishedData).Assembly.GetManifestResourceStream("data/" + PublishedData.EpochFile)!)
-        using (var file = File.Create(csv)) stream.CopyTo(file);
+        File.WriteAllText(csv, PublishedData.Read(PublishedData.EpochFile));
         try
         {
             var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };

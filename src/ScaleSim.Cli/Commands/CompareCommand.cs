@@ -75,7 +75,7 @@ internal static class CompareCommand
     {
         var table = new Table().PlainTitle("models under each law (C = 6ND)");
         foreach (var header in new[] { "model", "law" }) table.AddColumn(header);
-        foreach (var header in new[] { "params N", "tokens D", "FLOPs", "loss", "optimal N", "optimal D", "optimal loss", "loss − optimal" })
+        foreach (var header in new[] { "params N", "tokens D", "FLOPs", "loss", "optimal N", "optimal D", "optimal loss", "excess loss" })
             table.AddColumn(new TableColumn(header).RightAligned());
         foreach (var r in rows)
         {

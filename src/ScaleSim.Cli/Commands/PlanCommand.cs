@@ -51,7 +51,7 @@ internal static class PlanCommand
             table.AddColumn("allocation");
             foreach (var header in new[] { "FLOPs", "params N", "tokens D", "tokens/param", "loss" })
                 table.AddColumn(new TableColumn(header).RightAligned());
-            AddRow(table, "requested", plan);
+            AddRow(table, "plan", plan);
             if (!SameSplit(plan, optimal)) AddRow(table, "compute-optimal at the same C", optimal);
             if (lawMinimum is not null) AddRow(table, "minimum of the law's L(N, D)", lawMinimum);
             context.Console.Write(table);

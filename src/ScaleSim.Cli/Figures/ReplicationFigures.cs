@@ -1,0 +1,69 @@
+using ScaleSim.Laws;
+using ScaleSim.Planning;
+using ScaleSim.Plotting;
+using ScaleSim.Replication;
+
+namespace ScaleSim.Cli.Figures;
+
+/// <summary>The figures of the Chinchilla replication (the fit's residuals and bootstrap come from <see cref="FitFigures"/>).</summary>
+internal static class ReplicationFigures
+{
+    /// <summary>Writes every figure; returns (file name without extension, title) pairs in report order.</summary>
+    public static IReadOnlyList<(string File, string Caption)> Write(string directory, ChinchillaReplication r)
+    {
+        var planner = ComputePlanner.For(r.Fit.Law);
+        var figures = new List<(string, string, Figure)>
+        {
+            ("isoflop-gopher-chinchilla", "IsoFLOP curves of the refit law, with Gopher and Chinchilla at their budgets", IsoFlopCurves(planner)),
+            ("loss-contours", "Loss contours of the refit over compute and model size, with the efficient frontier and the 240 runs (as Hoffmann et al. Figure 4)", LossContours(planner, r)),
+            ("bootstrap-a", "Bootstrap distribution of a, the exponent of N_opt on C, beside Hoffmann et al.'s Table 2", BootstrapOfA(r)),
+            ("residuals", "Residuals of the refit against compute", FitFigures.Residuals(r.Fit, r.Runs)),
+        };
+        foreach (var (file, _, figure) in figures) figure.Save(directory, file);
+        return figures.Select(f => (f.Item1, f.Item2)).ToList();
+    }
+
+    private static Figure IsoFlopCurves(ComputePlanner planner)
+    {
+        var figure = new Figure("IsoFLOP profiles under the refit Chinchilla law")
+            .WithXAxis("Parameters N (total)", AxisScale.Log)
+            .WithYAxis("Predicted loss L (nats/token)");
+        double[] budgets = [1e21, 1e22, 1e23, ChinchillaReplication.GopherBudget, 1e25];
+        var optima = new List<Allocation>();
+        for (int i = 0; i < budgets.Length; i++)
+        {
+            var profile = planner.Profile(budgets[i], smallFactor: 0.1, largeFactor: 10, points: 61);
+            figure.AddLine(profile.Points.Select(p => p.Params).ToArray(), profile.Points.Select(p => p.Loss).ToArray(),
+                $"C = {budgets[i]:0.##e+0} FLOPs", new SeriesStyle { Color = FigurePalette.Series(i) });
+            optima.Add(profile.Optimal);
+        }
+        figure.AddLineWithMarkers(optima.Select(o => o.Params).ToArray(), optima.Select(o => o.Loss).ToArray(), "compute-optimal N",
+            new SeriesStyle { Color = FigurePalette.Black, Dash = LineDash.Dotted });
+        foreach (var (model, color, side) in new[] { (ReferenceModels.Gopher, FigurePalette.Vermillion, LabelSide.UpperRight), (ReferenceModels.Chinchilla, FigurePalette.Green, LabelSide.LowerLeft) })
+            figure.AddHighlight(model.Params, planner.Law.Loss(model.Params, model.Tokens),
+                $"{char.ToUpperInvariant(model.Name[0])}{model.Name[1..]} {model.Params / 1e9:0}B, {model.Tokens / 1e9:0}B tokens", color, side);
+        return figure;
+    }
+
+    private static Figure LossContours(ComputePlanner planner, ChinchillaReplication r)
+    {
+        var law = planner.Law;
+        double cMin = 1e18, cMax = 1e26, nMin = 1e7, nMax = 1e12;
+        var frontierC = Enumerable.Range(0, 50).Select(i => cMin * Math.Pow(cMax / cMin, i / 49.0)).ToArray();
+        var frontierN = frontierC.Select(c => planner.Rule.OptimalParams(c)).ToArray();
+        var figure = new Figure("Refit Chinchilla law: loss over compute and model size")
+            .WithXAxis("Training compute C (FLOPs, 6ND)", AxisScale.Log)
+            .WithYAxis("Parameters N (total)", AxisScale.Log)
+            .AddContours((c, n) => law.Loss(n, c / (6 * n)), cMin, cMax, nMin, nMax, [1.9, 2.0, 2.1, 2.25, 2.5, 2.75, 3.0, 3.5, 4.0, 5.0])
+            .AddScatter(r.Runs.RequireFlops(), r.Runs.RequireParams(), "runs (Epoch reconstruction)", new SeriesStyle { Color = FigurePalette.Grey, MarkerSize = 4 })
+            .AddLine(frontierC, frontierN, "efficient frontier N_opt(C)", new SeriesStyle { Color = FigurePalette.Blue, LineWidth = 2.5f });
+        figure.AddHighlight(ReferenceModels.Gopher.Flops, ReferenceModels.Gopher.Params, "Gopher", FigurePalette.Vermillion, LabelSide.UpperLeft);
+        figure.AddHighlight(ReferenceModels.Chinchilla.Flops, ReferenceModels.Chinchilla.Params, "Chinchilla", FigurePalette.Green, LabelSide.LowerRight);
+        return figure;
+    }
+
+    private static Figure BootstrapOfA(ChinchillaReplication r) =>
+        FitFigures.BootstrapHistogram(r.Bootstrap, "a", "a = β/(α+β), the exponent of N_opt on C")
+            .AddVerticalLine(0.50, "Hoffmann Approach 1: 0.50", new SeriesStyle { Color = FigurePalette.Green, Dash = LineDash.DashDot })
+            .AddVerticalLine(0.46, "Hoffmann Approach 3: 0.46", new SeriesStyle { Color = FigurePalette.Purple, Dash = LineDash.DashDot });
+}
