@@ -1,0 +1,19 @@
+namespace ScaleSim.Analysis;
+
+/// <summary>
+/// A forecast checked against data: the parametric law fitted on every budget but the largest predicts the largest
+/// budget's optimal size and loss, which its IsoFLOP profile then shows.
+/// </summary>
+/// <param name="Flops">The held-out (largest) budget.</param>
+/// <param name="PredictedParams">N_opt the law fitted on smaller budgets predicts.</param>
+/// <param name="ObservedParams">N_opt read off the held-out profile (its parabola's vertex, or its best run).</param>
+/// <param name="PredictedLoss">The loss the law predicts at its N_opt.</param>
+/// <param name="ObservedLoss">The loss at the held-out profile's optimum.</param>
+public sealed record Backtest(double Flops, double PredictedParams, double ObservedParams, double PredictedLoss, double ObservedLoss)
+{
+    /// <summary>Relative loss error, predicted / observed − 1.</summary>
+    public double LossError => PredictedLoss / ObservedLoss - 1;
+
+    /// <summary>Predicted over observed N_opt (1 is perfect; the target is within a factor of 2).</summary>
+    public double ParamsRatio => PredictedParams / ObservedParams;
+}

@@ -1,0 +1,159 @@
+using ScaleSim.Fitting;
+using ScaleSim.Laws;
+using ScaleSim.Planning;
+using ScaleSim.Runs;
+
+namespace ScaleSim.Analysis;
+
+/// <summary>
+/// All three of Hoffmann et al.'s (2022) approaches, Kaplan's fits and a backtest on one set of runs: a table like their
+/// Table 2, with bootstrap intervals on every exponent.
+/// </summary>
+public static class ScalingAnalysis
+{
+    /// <summary>Analyses <paramref name="runs"/> (final losses) and, when given, their training curves.</summary>
+    public static ScalingAnalysisResult Run(RunTable runs, IReadOnlyList<TrainingCurve>? curves = null, AnalysisOptions? options = null)
+    {
+        options ??= new AnalysisOptions();
+        var notes = new List<string>();
+        var flops = runs.RequireFlops();
+        runs.RequireParams();
+        runs.RequireTokens();
+        var groups = IsoFlopGroup.FromFlops(flops, options.BudgetGapDecades);
+        var parabolas = Approach2Profiles.Parabolas(runs, groups);
+        foreach (var p in parabolas.Where(p => !p.HasInteriorMinimum))
+            notes.Add($"budget {p.Flops:0.00e+00}: the IsoFLOP parabola has no interior minimum; left out of Approach 2");
+
+        bool fromCurves = curves is { Count: > 0 };
+        AllocationEstimate approach1;
+        if (fromCurves)
+        {
+            approach1 = WithInterval(Approach1Envelope.Fit(curves!, options.EnvelopeSamples), Bootstrap(options, b =>
+                Approach1Envelope.Fit(Resample(curves!, b, options.Seed), Math.Min(options.EnvelopeSamples, 300))));
+        }
+        else
+        {
+            notes.Add("no training curves: Approach 1 uses the envelope of final losses only");
+            approach1 = WithInterval(Approach1Envelope.FitFinalPoints(runs), Bootstrap(options, b =>
+            {
+                var random = new Random(BootstrapFit.ResampleSeed(options.Seed, b));
+                return Approach1Envelope.FitFinalPoints(runs.Select(Enumerable.Range(0, runs.Count).Select(_ => random.Next(runs.Count)).ToArray()));
+            }));
+        }
+
+        var approach2 = WithInterval(Approach2Profiles.Fit(parabolas), Bootstrap(options, b =>
+        {
+            var resampled = ResampleWithinGroups(runs, groups, b, options.Seed);
+            return Approach2Profiles.Fit(Approach2Profiles.Parabolas(resampled.Runs, resampled.Groups));
+        }));
+
+        var data = FitData.FromRuns(runs);
+        var fit = MultiStartFitter.Fit(new ChinchillaLseModel(), data, options.Fit, runs.Source);
+        var bootstrap = BootstrapFit.Run(fit, data, Math.Max(options.Resamples, 2), options.Seed, options.Fit);
+        var approach3 = Approach3Estimate((ChinchillaLaw)fit.Law) with
+        {
+            CiA = (bootstrap["a"].Low, bootstrap["a"].High),
+            CiB = (bootstrap["b"].Low, bootstrap["b"].High),
+        };
+
+        var kaplanJoint = TryFit(runs, "kaplan-nd", options, notes);
+        var kaplanCompute = TryFit(runs, "kaplan-c", options, notes);
+        var backtest = groups.Count >= 3 ? RunBacktest(runs, groups, parabolas[^1], options, notes) : null;
+        if (backtest is null) notes.Add($"only {groups.Count} budgets: no backtest (it needs at least three)");
+
+        return new ScalingAnalysisResult(runs, groups, parabolas, approach1, fromCurves, approach2, approach3, fit, bootstrap,
+            kaplanJoint, kaplanCompute, options.EntropyFloor, backtest, notes);
+    }
+
+    /// <summary>Approach 3's allocation laws in closed form: N_opt = G·(C/6)^a, D_opt = (C/6)^b / G (Hoffmann et al. 2022, Eq. 4).</summary>
+    public static AllocationEstimate Approach3Estimate(ChinchillaLaw law)
+    {
+        double g = law.AllocationScale, a = law.ParamsExponent, b = law.TokensExponent;
+        return new AllocationEstimate("3", new PowerLaw(g * Math.Pow(6, -a), a), new PowerLaw(Math.Pow(6, -b) / g, b), []);
+    }
+
+    private static Backtest RunBacktest(RunTable runs, IReadOnlyList<IsoFlopGroup> groups, IsoFlopParabola heldOut, AnalysisOptions options, List<string> notes)
+    {
+        var training = runs.Select(groups.Take(groups.Count - 1).SelectMany(g => g.Rows).Order().ToArray());
+        var fit = MultiStartFitter.Fit(new ChinchillaLseModel(), FitData.FromRuns(training), options.Fit, runs.Source);
+        var predicted = ComputePlanner.For(fit.Law).Optimal(heldOut.Flops);
+        double observedN, observedLoss;
+        if (heldOut.HasInteriorMinimum)
+        {
+            observedN = heldOut.OptimalParams;
+            observedLoss = heldOut.MinimumLoss;
+        }
+        else
+        {
+            int best = groups[^1].Rows.MinBy(r => runs.Loss[r]);
+            observedN = runs.RequireParams()[best];
+            observedLoss = runs.Loss[best];
+            notes.Add("backtest: the largest budget has no interior minimum, so its best run stands for the observed optimum");
+        }
+        return new Backtest(heldOut.Flops, predicted.Params, observedN, predicted.Loss, observedLoss);
+    }
+
+    private static FitResult? TryFit(RunTable runs, string law, AnalysisOptions options, List<string> notes)
+    {
+        try
+        {
+            var model = LawFits.Model(law, irreducible: true);
+            return MultiStartFitter.Fit(model, FitData.FromRuns(LawFits.Rows(runs, model)), options.Fit, runs.Source);
+        }
+        catch (InputException e)
+        {
+            notes.Add($"{law}: {e.Message}");
+            return null;
+        }
+    }
+
+    private static AllocationEstimate WithInterval(AllocationEstimate estimate, (double, double, double, double)? ci) =>
+        ci is { } c ? estimate with { CiA = (c.Item1, c.Item2), CiB = (c.Item3, c.Item4) } : estimate;
+
+    /// <summary>Percentile intervals of a and b over resamples; resamples that cannot be fitted are skipped.</summary>
+    private static (double, double, double, double)? Bootstrap(AnalysisOptions options, Func<int, AllocationEstimate> refit)
+    {
+        if (options.Resamples < 2) return null;
+        var a = new double[options.Resamples];
+        var b = new double[options.Resamples];
+        Parallel.For(0, options.Resamples, options.Fit.Parallel, i =>
+        {
+            try
+            {
+                var estimate = refit(i);
+                (a[i], b[i]) = (estimate.A, estimate.B);
+            }
+            catch (InputException)
+            {
+                (a[i], b[i]) = (double.NaN, double.NaN);
+            }
+        });
+        var okA = a.Where(double.IsFinite).Order().ToArray();
+        var okB = b.Where(double.IsFinite).Order().ToArray();
+        if (okA.Length < 2) return null;
+        return (Quantile(okA, 0.025), Quantile(okA, 0.975), Quantile(okB, 0.025), Quantile(okB, 0.975));
+
+        static double Quantile(double[] sorted, double q) => MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(sorted, q);
+    }
+
+    private static IReadOnlyList<TrainingCurve> Resample(IReadOnlyList<TrainingCurve> curves, int index, int seed)
+    {
+        var random = new Random(BootstrapFit.ResampleSeed(seed, index));
+        return Enumerable.Range(0, curves.Count).Select(_ => curves[random.Next(curves.Count)]).ToList();
+    }
+
+    /// <summary>Resamples runs within each budget, so every budget keeps its number of runs.</summary>
+    private static (RunTable Runs, IReadOnlyList<IsoFlopGroup> Groups) ResampleWithinGroups(RunTable runs, IReadOnlyList<IsoFlopGroup> groups, int index, int seed)
+    {
+        var random = new Random(BootstrapFit.ResampleSeed(seed, index));
+        var rows = new List<int>();
+        var newGroups = new List<IsoFlopGroup>();
+        foreach (var g in groups)
+        {
+            var picked = Enumerable.Range(0, g.Rows.Count).Select(_ => g.Rows[random.Next(g.Rows.Count)]).ToList();
+            newGroups.Add(new IsoFlopGroup(g.Flops, Enumerable.Range(rows.Count, picked.Count).ToArray()));
+            rows.AddRange(picked);
+        }
+        return (runs.Select(rows), newGroups);
+    }
+}

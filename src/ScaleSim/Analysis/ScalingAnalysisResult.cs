@@ -1,0 +1,35 @@
+using ScaleSim.Fitting;
+using ScaleSim.Runs;
+
+namespace ScaleSim.Analysis;
+
+/// <summary>Everything <see cref="ScalingAnalysis"/> finds on a set of runs.</summary>
+/// <param name="Runs">The final-loss runs analysed.</param>
+/// <param name="Groups">Their IsoFLOP budgets.</param>
+/// <param name="Parabolas">Approach 2's parabola per budget.</param>
+/// <param name="Approach1">Approach 1 (envelope).</param>
+/// <param name="Approach1FromCurves">Whether Approach 1 saw training curves (otherwise only final points).</param>
+/// <param name="Approach2">Approach 2 (IsoFLOP parabolas).</param>
+/// <param name="Approach3">Approach 3 (parametric law), as allocation power laws.</param>
+/// <param name="Approach3Fit">The parametric fit itself.</param>
+/// <param name="Approach3Bootstrap">Its bootstrap.</param>
+/// <param name="KaplanJoint">Kaplan's L(N, D) (with E) on the same runs, or null if it failed.</param>
+/// <param name="KaplanCompute">Kaplan's L(C) (with E) on the compute envelope, or null if it failed.</param>
+/// <param name="EntropyFloor">The known irreducible loss, when given.</param>
+/// <param name="Backtest">The held-out-budget forecast, or null with fewer than three budgets.</param>
+/// <param name="Notes">What was left out and why.</param>
+public sealed record ScalingAnalysisResult(
+    RunTable Runs,
+    IReadOnlyList<IsoFlopGroup> Groups,
+    IReadOnlyList<IsoFlopParabola> Parabolas,
+    AllocationEstimate Approach1,
+    bool Approach1FromCurves,
+    AllocationEstimate Approach2,
+    AllocationEstimate Approach3,
+    FitResult Approach3Fit,
+    BootstrapResult Approach3Bootstrap,
+    FitResult? KaplanJoint,
+    FitResult? KaplanCompute,
+    double? EntropyFloor,
+    Backtest? Backtest,
+    IReadOnlyList<string> Notes);
