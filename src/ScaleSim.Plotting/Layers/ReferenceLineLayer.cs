@@ -34,12 +34,20 @@ internal sealed class ReferenceLineLayer : IFigureLayer
     {
         Color color = canvas.ColorFor(style);
         float width = style.LineWidth ?? FigureTheme.LineWidth;
-        ScottPlot.Plottables.AxisLine line = vertical
-            ? canvas.Plot.Add.VerticalLine(canvas.X.ToPlot(value), width, color, style.Pattern)
-            : canvas.Plot.Add.HorizontalLine(canvas.Y.ToPlot(value), width, color, style.Pattern);
-        // The line carries no text of its own (ScottPlot would draw it over the tick labels); still pin its font.
-        FigureFont.Apply(line.LabelStyle, FigureTheme.AnnotationSize);
-        line.ExcludeFromLegend = true;
+        if (DashedStroke.IsDashed(style.Pattern))
+        {
+            // ScottPlot must not stroke the dashes (see DashedStroke); the footprint's infinite ends span the data area.
+            canvas.Plot.Add.Plottable(new DashedLine(Footprint(canvas.X, canvas.Y).Single(), width, color, style.Pattern));
+        }
+        else
+        {
+            ScottPlot.Plottables.AxisLine line = vertical
+                ? canvas.Plot.Add.VerticalLine(canvas.X.ToPlot(value), width, color)
+                : canvas.Plot.Add.HorizontalLine(canvas.Y.ToPlot(value), width, color);
+            // The line carries no text of its own (ScottPlot would draw it over the tick labels); still pin its font.
+            FigureFont.Apply(line.LabelStyle, FigureTheme.AnnotationSize);
+            line.ExcludeFromLegend = true;
+        }
         canvas.AddLegendEntry(label, line: new LineStyle { Width = width, Color = color, Pattern = style.Pattern });
     }
 }

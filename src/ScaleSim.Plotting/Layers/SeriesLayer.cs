@@ -42,15 +42,22 @@ internal sealed class SeriesLayer : IFigureLayer
     public void Draw(FigureCanvas canvas)
     {
         Color color = canvas.ColorFor(style);
-        var scatter = canvas.Plot.Add.Scatter(canvas.X.ToPlot(xs), canvas.Y.ToPlot(ys), color);
-        scatter.LineWidth = kind == SeriesKind.Markers ? 0 : style.LineWidth ?? FigureTheme.LineWidth;
-        scatter.LinePattern = style.Pattern;
+        double[] xPlot = canvas.X.ToPlot(xs), yPlot = canvas.Y.ToPlot(ys);
+        float lineWidth = kind == SeriesKind.Markers ? 0 : style.LineWidth ?? FigureTheme.LineWidth;
+
+        // ScottPlot must not stroke a dash pattern (see DashedStroke): a dashed line is a DashedLine,
+        // drawn below the scatter, which then keeps only the markers.
+        bool dashed = lineWidth > 0 && DashedStroke.IsDashed(style.Pattern);
+        if (dashed)
+            canvas.Plot.Add.Plottable(new DashedLine(xPlot.Zip(yPlot, (x, y) => new Coordinates(x, y)).ToArray(), lineWidth, color, style.Pattern));
+        var scatter = canvas.Plot.Add.Scatter(xPlot, yPlot, color);
+        scatter.LineWidth = dashed ? 0 : lineWidth;
         scatter.MarkerShape = kind == SeriesKind.Line ? MarkerShape.None : style.Marker;
         scatter.MarkerSize = kind == SeriesKind.Line ? 0 : style.MarkerSize ?? FigureTheme.MarkerSize;
 
         canvas.AddLegendEntry(
             label,
-            line: kind == SeriesKind.Markers ? null : new LineStyle { Width = scatter.LineWidth, Color = color, Pattern = style.Pattern },
+            line: kind == SeriesKind.Markers ? null : new LineStyle { Width = lineWidth, Color = color, Pattern = style.Pattern },
             marker: kind == SeriesKind.Line ? null : new MarkerStyle(scatter.MarkerShape, scatter.MarkerSize, color));
     }
 }

@@ -33,6 +33,13 @@ internal sealed class FigureCanvas(Plot plot, AxisSpec x, AxisSpec y, Coordinate
     {
         if (string.IsNullOrWhiteSpace(label))
             return;
+        if (line is not null && DashedStroke.IsDashed(line.Pattern))
+        {
+            // ScottPlot must not stroke the dashes (see DashedStroke): the item's marker draws the swatch.
+            marker ??= MarkerStyle.None;
+            marker.CustomRenderer = new DashedSwatch(line, FigureTheme.LegendSymbolWidth);
+            line = null;
+        }
         var item = new LegendItem
         {
             LabelText = label,

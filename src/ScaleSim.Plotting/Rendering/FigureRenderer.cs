@@ -108,7 +108,7 @@ internal sealed class FigureRenderer(string title, AxisSpec x, AxisSpec y, Legen
         legend.OutlineColor = Colors.Black.WithAlpha(0.25);
         legend.ShadowColor = Colors.Transparent;
         legend.BackgroundColor = Colors.White.WithAlpha(0.9);
-        legend.SymbolWidth = 30; // long enough to show a dash pattern
+        legend.SymbolWidth = FigureTheme.LegendSymbolWidth;
 
         if (items.Count == 0 || legendPlacement == LegendPlacement.Hidden)
         {

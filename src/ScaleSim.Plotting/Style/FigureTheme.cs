@@ -32,6 +32,9 @@ public static class FigureTheme
     /// <summary>Default marker size in pixels.</summary>
     public const float MarkerSize = 7;
 
+    /// <summary>Length in pixels of a line's swatch in the legend: long enough to show a dash pattern.</summary>
+    public const float LegendSymbolWidth = 30;
+
     /// <summary>Major grid line colour: light, so data stays in front.</summary>
     public static Color MajorGrid { get; } = Colors.Black.WithAlpha(0.12);
 
