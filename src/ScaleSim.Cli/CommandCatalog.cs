@@ -10,6 +10,7 @@ internal static class CommandCatalog
     {
         yield return ReplicateCommand.Create(context);
         yield return FitCommand.Create(context);
+        yield return AnalyzeCommand.Create(context);
         yield return PlanCommand.Create(context);
         yield return CompareCommand.Create(context);
         yield return BenchCommand.Create(context);

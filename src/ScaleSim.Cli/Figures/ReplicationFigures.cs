@@ -47,16 +47,8 @@ internal static class ReplicationFigures
 
     private static Figure LossContours(ComputePlanner planner, ChinchillaReplication r)
     {
-        var law = planner.Law;
-        double cMin = 1e18, cMax = 1e26, nMin = 1e7, nMax = 1e12;
-        var frontierC = Enumerable.Range(0, 50).Select(i => cMin * Math.Pow(cMax / cMin, i / 49.0)).ToArray();
-        var frontierN = frontierC.Select(c => planner.Rule.OptimalParams(c)).ToArray();
-        var figure = new Figure("Refit Chinchilla law: loss over compute and model size")
-            .WithXAxis("Training compute C (FLOPs, 6ND)", AxisScale.Log)
-            .WithYAxis("Parameters N (total)", AxisScale.Log)
-            .AddContours((c, n) => law.Loss(n, c / (6 * n)), cMin, cMax, nMin, nMax, [1.9, 2.0, 2.1, 2.25, 2.5, 2.75, 3.0, 3.5, 4.0, 5.0])
-            .AddScatter(r.Runs.RequireFlops(), r.Runs.RequireParams(), "runs (Epoch reconstruction)", new SeriesStyle { Color = FigurePalette.Grey, MarkerSize = 4 })
-            .AddLine(frontierC, frontierN, "efficient frontier N_opt(C)", new SeriesStyle { Color = FigurePalette.Blue, LineWidth = 2.5f });
+        var figure = LossContourFigure.Create("Refit Chinchilla law: loss over compute and model size", planner,
+            r.Runs.RequireFlops(), r.Runs.RequireParams(), "runs (Epoch reconstruction)", "Parameters N (total)", 1e18, 1e26, 1e7, 1e12);
         figure.AddHighlight(ReferenceModels.Gopher.Flops, ReferenceModels.Gopher.Params, "Gopher", FigurePalette.Vermillion, LabelSide.UpperLeft);
         figure.AddHighlight(ReferenceModels.Chinchilla.Flops, ReferenceModels.Chinchilla.Params, "Chinchilla", FigurePalette.Green, LabelSide.LowerRight);
         return figure;

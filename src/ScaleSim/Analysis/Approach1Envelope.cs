@@ -8,12 +8,19 @@ namespace ScaleSim.Analysis;
 /// </summary>
 public static class Approach1Envelope
 {
-    /// <summary>The envelope points at <paramref name="samples"/> compute values between the smallest and largest final compute.</summary>
+    /// <summary>
+    /// The envelope points at <paramref name="samples"/> compute values between the smallest and largest final compute,
+    /// without the points won by the smallest or largest size.
+    /// </summary>
     public static IReadOnlyList<FrontierPoint> Envelope(IReadOnlyList<TrainingCurve> curves, int samples = 1500)
     {
         if (curves.Count == 0) throw new InputException("Approach 1 needs at least one training curve");
         // Below the cheapest finished run, only the early, still-warming-up parts of curves exist.
         double lo = curves.Min(c => c.FinalFlops), hi = curves.Max(c => c.FinalFlops);
+        // Where the smallest or largest size wins, the true optimum may lie beyond the sizes trained: such points would
+        // flatten the fitted exponent, so they are left out.
+        double smallest = curves.Min(c => c.Params), largest = curves.Max(c => c.Params);
+        bool boundaryOnly = curves.Select(c => c.Params).Distinct().Count() < 3;
         var points = new List<FrontierPoint>();
         for (int i = 0; i < samples; i++)
         {
@@ -25,7 +32,9 @@ public static class Approach1Envelope
                 double loss = curve.LossAt(c);
                 if (loss < bestLoss) (best, bestLoss) = (curve, loss);
             }
-            if (best is not null) points.Add(new FrontierPoint(c, best.Params, best.TokensAt(c), bestLoss));
+            if (best is null) continue;
+            if (!boundaryOnly && (best.Params == smallest || best.Params == largest)) continue;
+            points.Add(new FrontierPoint(c, best.Params, best.TokensAt(c), bestLoss));
         }
         return points;
     }

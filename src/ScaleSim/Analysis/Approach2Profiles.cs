@@ -8,11 +8,28 @@ namespace ScaleSim.Analysis;
 /// </summary>
 public static class Approach2Profiles
 {
-    /// <summary>A parabola per budget group.</summary>
+    /// <summary>
+    /// Whether a group is an IsoFLOP profile: at least three distinct sizes (fewer cannot define a parabola) at one budget
+    /// (compute within a factor of <see cref="MaxSpread"/>; a wider group is a scatter of runs, not a profile).
+    /// </summary>
+    public static bool IsProfile(RunTable runs, IsoFlopGroup group)
+    {
+        var n = runs.RequireParams();
+        var c = runs.RequireFlops();
+        return group.Rows.Select(r => n[r]).Distinct().Count() >= 3
+            && group.Rows.Max(r => c[r]) / group.Rows.Min(r => c[r]) <= MaxSpread;
+    }
+
+    /// <summary>The widest compute ratio within one IsoFLOP budget.</summary>
+    public const double MaxSpread = 2.0;
+
+    /// <summary>A parabola per group that <see cref="IsProfile"/>.</summary>
     public static IReadOnlyList<IsoFlopParabola> Parabolas(RunTable runs, IReadOnlyList<IsoFlopGroup> groups)
     {
         var n = runs.RequireParams();
-        return groups.Select(g => IsoFlopParabola.Fit(g.Flops, g.Rows.Select(r => n[r]).ToArray(), g.Rows.Select(r => runs.Loss[r]).ToArray())).ToList();
+        return groups.Where(g => IsProfile(runs, g))
+            .Select(g => IsoFlopParabola.Fit(g.Flops, g.Rows.Select(r => n[r]).ToArray(), g.Rows.Select(r => runs.Loss[r]).ToArray()))
+            .ToList();
     }
 
     /// <summary>Power laws through the interior minima.</summary>

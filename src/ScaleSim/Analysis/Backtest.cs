@@ -9,7 +9,8 @@ namespace ScaleSim.Analysis;
 /// <param name="ObservedParams">N_opt read off the held-out profile (its parabola's vertex, or its best run).</param>
 /// <param name="PredictedLoss">The loss the law predicts at its N_opt.</param>
 /// <param name="ObservedLoss">The loss at the held-out profile's optimum.</param>
-public sealed record Backtest(double Flops, double PredictedParams, double ObservedParams, double PredictedLoss, double ObservedLoss)
+/// <param name="Law">The law fitted on the smaller budgets.</param>
+public sealed record Backtest(double Flops, double PredictedParams, double ObservedParams, double PredictedLoss, double ObservedLoss, Laws.ILossLaw Law)
 {
     /// <summary>Relative loss error, predicted / observed − 1.</summary>
     public double LossError => PredictedLoss / ObservedLoss - 1;

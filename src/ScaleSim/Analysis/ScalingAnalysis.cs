@@ -21,6 +21,8 @@ public static class ScalingAnalysis
         runs.RequireTokens();
         var groups = IsoFlopGroup.FromFlops(flops, options.BudgetGapDecades);
         var parabolas = Approach2Profiles.Parabolas(runs, groups);
+        foreach (var g in groups.Where(g => !Approach2Profiles.IsProfile(runs, g)))
+            notes.Add($"budget {g.Flops:0.00e+00}: {g.Rows.Count} run(s) do not form an IsoFLOP profile (too few sizes, or compute spread over more than {Approach2Profiles.MaxSpread}×)");
         foreach (var p in parabolas.Where(p => !p.HasInteriorMinimum))
             notes.Add($"budget {p.Flops:0.00e+00}: the IsoFLOP parabola has no interior minimum; left out of Approach 2");
 
@@ -41,11 +43,19 @@ public static class ScalingAnalysis
             }));
         }
 
-        var approach2 = WithInterval(Approach2Profiles.Fit(parabolas), Bootstrap(options, b =>
+        AllocationEstimate? approach2 = null;
+        try
         {
-            var resampled = ResampleWithinGroups(runs, groups, b, options.Seed);
-            return Approach2Profiles.Fit(Approach2Profiles.Parabolas(resampled.Runs, resampled.Groups));
-        }));
+            approach2 = WithInterval(Approach2Profiles.Fit(parabolas), Bootstrap(options, b =>
+            {
+                var resampled = ResampleWithinGroups(runs, groups, b, options.Seed);
+                return Approach2Profiles.Fit(Approach2Profiles.Parabolas(resampled.Runs, resampled.Groups));
+            }));
+        }
+        catch (InputException e)
+        {
+            notes.Add(e.Message);
+        }
 
         var data = FitData.FromRuns(runs);
         var fit = MultiStartFitter.Fit(new ChinchillaLseModel(), data, options.Fit, runs.Source);
@@ -58,8 +68,10 @@ public static class ScalingAnalysis
 
         var kaplanJoint = TryFit(runs, "kaplan-nd", options, notes);
         var kaplanCompute = TryFit(runs, "kaplan-c", options, notes);
-        var backtest = groups.Count >= 3 ? RunBacktest(runs, groups, parabolas[^1], options, notes) : null;
-        if (backtest is null) notes.Add($"only {groups.Count} budgets: no backtest (it needs at least three)");
+        // The held-out budget is the largest one with a profile; the law is fitted on every run of the budgets below it.
+        var profiled = groups.Where(g => parabolas.Any(p => p.Flops == g.Flops)).ToList();
+        var backtest = profiled.Count >= 3 ? RunBacktest(runs, groups, profiled[^1], parabolas.Single(p => p.Flops == profiled[^1].Flops), options, notes) : null;
+        if (backtest is null) notes.Add($"only {profiled.Count} budgets with IsoFLOP profiles: no backtest (it needs at least three)");
 
         return new ScalingAnalysisResult(runs, groups, parabolas, approach1, fromCurves, approach2, approach3, fit, bootstrap,
             kaplanJoint, kaplanCompute, options.EntropyFloor, backtest, notes);
@@ -72,9 +84,9 @@ public static class ScalingAnalysis
         return new AllocationEstimate("3", new PowerLaw(g * Math.Pow(6, -a), a), new PowerLaw(Math.Pow(6, -b) / g, b), []);
     }
 
-    private static Backtest RunBacktest(RunTable runs, IReadOnlyList<IsoFlopGroup> groups, IsoFlopParabola heldOut, AnalysisOptions options, List<string> notes)
+    private static Backtest RunBacktest(RunTable runs, IReadOnlyList<IsoFlopGroup> groups, IsoFlopGroup heldOutGroup, IsoFlopParabola heldOut, AnalysisOptions options, List<string> notes)
     {
-        var training = runs.Select(groups.Take(groups.Count - 1).SelectMany(g => g.Rows).Order().ToArray());
+        var training = runs.Select(groups.Where(g => g.Flops < heldOutGroup.Flops).SelectMany(g => g.Rows).Order().ToArray());
         var fit = MultiStartFitter.Fit(new ChinchillaLseModel(), FitData.FromRuns(training), options.Fit, runs.Source);
         var predicted = ComputePlanner.For(fit.Law).Optimal(heldOut.Flops);
         double observedN, observedLoss;
@@ -85,12 +97,12 @@ public static class ScalingAnalysis
         }
         else
         {
-            int best = groups[^1].Rows.MinBy(r => runs.Loss[r]);
+            int best = heldOutGroup.Rows.MinBy(r => runs.Loss[r]);
             observedN = runs.RequireParams()[best];
             observedLoss = runs.Loss[best];
             notes.Add("backtest: the largest budget has no interior minimum, so its best run stands for the observed optimum");
         }
-        return new Backtest(heldOut.Flops, predicted.Params, observedN, predicted.Loss, observedLoss);
+        return new Backtest(heldOut.Flops, predicted.Params, observedN, predicted.Loss, observedLoss, fit.Law);
     }
 
     private static FitResult? TryFit(RunTable runs, string law, AnalysisOptions options, List<string> notes)

@@ -9,7 +9,7 @@ namespace ScaleSim.Analysis;
 /// <param name="Parabolas">Approach 2's parabola per budget.</param>
 /// <param name="Approach1">Approach 1 (envelope).</param>
 /// <param name="Approach1FromCurves">Whether Approach 1 saw training curves (otherwise only final points).</param>
-/// <param name="Approach2">Approach 2 (IsoFLOP parabolas).</param>
+/// <param name="Approach2">Approach 2 (IsoFLOP parabolas), or null when fewer than two budgets have an interior minimum.</param>
 /// <param name="Approach3">Approach 3 (parametric law), as allocation power laws.</param>
 /// <param name="Approach3Fit">The parametric fit itself.</param>
 /// <param name="Approach3Bootstrap">Its bootstrap.</param>
@@ -24,7 +24,7 @@ public sealed record ScalingAnalysisResult(
     IReadOnlyList<IsoFlopParabola> Parabolas,
     AllocationEstimate Approach1,
     bool Approach1FromCurves,
-    AllocationEstimate Approach2,
+    AllocationEstimate? Approach2,
     AllocationEstimate Approach3,
     FitResult Approach3Fit,
     BootstrapResult Approach3Bootstrap,

@@ -4,7 +4,13 @@ namespace ScaleSim.Runs;
 /// Which columns of a runs file hold parameters N, tokens D, compute C and loss. A null name means "look for
 /// the usual names" (<see cref="ParamsAliases"/> etc.), matched case-insensitively.
 /// </summary>
-public sealed record RunColumns(string? Params = null, string? Tokens = null, string? Flops = null, string? Loss = null)
+/// <param name="Params">Column of N, or null for the usual names.</param>
+/// <param name="Tokens">Column of D, or null for the usual names.</param>
+/// <param name="Flops">Column of C, or null for the usual names.</param>
+/// <param name="Loss">Column of the loss, or null for the usual names.</param>
+/// <param name="DeriveFlops">Ignore any C column and derive C from N and D, e.g. when N is switched to another
+/// parameter convention and C must follow it.</param>
+public sealed record RunColumns(string? Params = null, string? Tokens = null, string? Flops = null, string? Loss = null, bool DeriveFlops = false)
 {
     /// <summary>Names tried for N when none is given.</summary>
     public static readonly string[] ParamsAliases = ["N", "params", "N_params", "parameters", "n_params"];

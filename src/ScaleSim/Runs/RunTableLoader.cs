@@ -26,7 +26,7 @@ public static class RunTableLoader
 
         int nCol = Find(raw, columns.Params, RunColumns.ParamsAliases, "--n");
         int dCol = Find(raw, columns.Tokens, RunColumns.TokensAliases, "--d");
-        int cCol = Find(raw, columns.Flops, RunColumns.FlopsAliases, "--c");
+        int cCol = columns.DeriveFlops ? -1 : Find(raw, columns.Flops, RunColumns.FlopsAliases, "--c");
         int lossCol = Find(raw, columns.Loss, RunColumns.LossAliases, "--loss");
         if (lossCol < 0)
             throw new InputException($"{raw.File}: no loss column (looked for {string.Join(", ", RunColumns.LossAliases)}); name it with --loss COLUMN");
