@@ -8,6 +8,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
+        yield return TrainCommand.Create(context);
         yield return BenchCommand.Create(context);
     }
 }

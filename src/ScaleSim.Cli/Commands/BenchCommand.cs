@@ -9,6 +9,7 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Benchmarks: time the fitter and the training backends after warm-up.");
         // Subcommands: one line each.
+        bench.Subcommands.Add(BenchTrainCommand.Create(context));
         return bench;
     }
 }

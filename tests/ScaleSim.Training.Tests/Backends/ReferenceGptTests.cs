@@ -1,6 +1,6 @@
 using ScaleSim.Training.Tests.Reference;
 
-namespace ScaleSim.Training.Tests;
+namespace ScaleSim.Training.Tests.Backends;
 
 public class ReferenceGptTests
 {

@@ -1,6 +1,6 @@
 using ScaleSim.Training.Tests.Reference;
 
-namespace ScaleSim.Training.Tests;
+namespace ScaleSim.Training.Tests.Backends;
 
 /// <summary>
 /// Every backend against the double-precision reference on the same weights and batch: the loss, the softmax
@@ -61,7 +61,7 @@ public class BackendAgreementTests
         int batch = TestModels.Batch(shape);
         float[] Run(int threads)
         {
-            using var backend = new Backends.Cpu.CpuBackend(model, batch, threads);
+            using var backend = new ScaleSim.Training.Backends.Cpu.CpuBackend(model, batch, threads);
             var weights = TestModels.Weights(backend.Layout);
             backend.SetParameters(weights);
             var (inputs, targets) = TestModels.Batch(model, batch);
@@ -72,7 +72,7 @@ public class BackendAgreementTests
                 backend.Backward();
                 double norm = backend.GradientNorm();
                 trace.Add((float)norm);
-                backend.Step(new Backends.AdamWStep(1e-2, 0.9, 0.95, 1e-8, 0.1, step, Math.Min(1, 1 / norm)));
+                backend.Step(new ScaleSim.Training.Backends.AdamWStep(1e-2, 0.9, 0.95, 1e-8, 0.1, step, Math.Min(1, 1 / norm)));
             }
             var p = new float[backend.Layout.Count];
             backend.GetParameters(p);
