@@ -26,14 +26,15 @@ internal static class BenchTrainCommand
         var batch = TrainingOptions.Integer("--batch", "Sequences per step (default 16).");
         var device = TrainingOptions.Device();
         var threads = TrainingOptions.Threads();
-        var seconds = TrainingOptions.Number("--seconds", "Timed seconds (default 3, after 2 s of warm-up).");
+        var seconds = TrainingOptions.Number("--seconds", "Timed seconds (default 3).");
+        var warmup = TrainingOptions.Number("--warmup", "Untimed warm-up seconds first (default 2; tiered compilation settles in about a second).");
         var peer = new Option<string?>("--peer") { Description = "Path of torch_gpt_peer.py to run on the same shape in the same run (1 and 2 threads)." };
         var peerSteps = TrainingOptions.Integer("--peer-steps", "Timed steps of each peer run (default 100).");
         var python = new Option<string>("--python") { Description = "Interpreter for the peer.", DefaultValueFactory = _ => "/usr/bin/python3" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout (and nothing else)." };
         var command = new Command("train", "Time training steps (tokens/s, model GFLOP/s, peak memory) after warm-up.")
         {
-            layers, dModel, heads, contextLength, vocab, batch, device, threads, seconds, peer, peerSteps, python, json,
+            layers, dModel, heads, contextLength, vocab, batch, device, threads, seconds, warmup, peer, peerSteps, python, json,
         };
 
         command.SetAction(parse =>
@@ -51,13 +52,15 @@ internal static class BenchTrainCommand
             if (t <= 0) throw new InputException($"--threads must be positive, got {t}");
             double s = parse.GetValue(seconds) ?? 3;
             if (!(s > 0) || !double.IsFinite(s)) throw new InputException($"--seconds must be positive, got {s}");
+            double w = parse.GetValue(warmup) ?? 2;
+            if (!(w >= 0) || !double.IsFinite(w)) throw new InputException($"--warmup must be non-negative, got {w}");
             int ps = parse.GetValue(peerSteps) ?? 100;
             if (ps <= 0) throw new InputException($"--peer-steps must be positive, got {ps}");
             var deviceKind = TrainingDevices.Parse(parse.GetValue(device)!);
             string? script = parse.GetValue(peer);
             if (script is not null && !File.Exists(script)) throw new InputException($"--peer {script}: file not found");
 
-            var result = TrainingBenchmark.Run(new TrainingBenchmarkOptions(model, b, deviceKind, t, Seconds: s));
+            var result = TrainingBenchmark.Run(new TrainingBenchmarkOptions(model, b, deviceKind, t, WarmupSeconds: w, Seconds: s));
             var peers = new List<PeerResult>();
             if (script is not null)
             {

@@ -67,11 +67,11 @@ internal static class TrainCommand
                 {
                     if (outDir is null) throw new InputException("--resume needs --out naming the run directory");
                     var given = new Option[] { layers, dModel, heads, contextLength, tokens, batch, lr, seed, evalEvery, valSequences, weightDecay, clip, flopModel }
-                        .Where(o => parse.GetResult(o) is not null).Select(o => o.Name).ToList();
-                    if (parse.GetResult(data) is not null) given.Add(data.Name);
+                        .Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+                    if (parse.GetResult(data) is { Implicit: false }) given.Add(data.Name);
                     if (given.Count > 0)
                         throw new InputException($"--resume takes the run's config.json; drop {string.Join(", ", given)} (only --device and --threads may change)");
-                    string? deviceName = parse.GetResult(device) is not null ? parse.GetValue(device) : null;
+                    string? deviceName = parse.GetResult(device) is { Implicit: false } ? parse.GetValue(device) : null;
                     summary = WithProgress(context, progress => Trainer.Resume(outDir, progress, cancel.Token, threadCount, deviceName));
                 }
                 else
