@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return AnalyzeCommand.Create(context);
         yield return PlanCommand.Create(context);
         yield return CompareCommand.Create(context);
+        yield return TrainCommand.Create(context);
         yield return BenchCommand.Create(context);
     }
 }

@@ -10,6 +10,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "Benchmarks: time the fitter and the training backends after warm-up.");
         // Subcommands: one line each.
         bench.Subcommands.Add(BenchFitCommand.Create(context));
+        bench.Subcommands.Add(BenchTrainCommand.Create(context));
         return bench;
     }
 }

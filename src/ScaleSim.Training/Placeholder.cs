@@ -1,2 +1,0 @@
-namespace ScaleSim.Training; /// <summary>x</summary>
-public static class Placeholder { }

@@ -1,0 +1,59 @@
+using System.Text;
+using ScaleSim.Training.Data;
+
+namespace ScaleSim.Training.Tests.Data;
+
+public class DataSpecTests
+{
+    [Fact]
+    public void SyntheticDefaultsAndOverrides()
+    {
+        Assert.Equal(new MarkovSourceOptions(), DataSpec.ParseSynthetic("synthetic"));
+        var o = DataSpec.ParseSynthetic("synthetic:k=1,V=16,seed=9,smin=3,smax=4,zipf=0.5,alpha=1");
+        Assert.Equal(new MarkovSourceOptions(1, 16, 9, 3, 4, 0.5, 1), o);
+        Assert.Equal(o, DataSpec.ParseSynthetic(o.ToString()));
+    }
+
+    [Theory]
+    [InlineData("synthetic:q=1", "unknown synthetic option 'q'")]
+    [InlineData("synthetic:k=two", "k='two' is not a valid number")]
+    [InlineData("synthetic:k", "expected key=value")]
+    [InlineData("synthetic:V=1", "V must be at least 2")]
+    [InlineData("synthetic:smin=5,smax=2", "smax (2) must be at least smin (5)")]
+    [InlineData("synthetic:k=5,V=256", "contexts (at most 2^24)")]
+    [InlineData("/no/such/file.txt", "cannot read '/no/such/file.txt'")]
+    [InlineData("", "empty value")]
+    public void BadSpecsNameTheProblem(string spec, string message)
+    {
+        var e = Assert.Throws<InputException>(() => DataSpec.Open(spec));
+        Assert.Contains(message, e.Message);
+        Assert.StartsWith("--data", e.Message);
+    }
+
+    [Fact]
+    public void TextSourceSplitsDeterministicallyAndTokenizesBytes()
+    {
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("héllo wörld, ", 100)));
+        var source = new ByteTextSource(bytes, "mem");
+        Assert.Equal(256, source.Vocab);
+        Assert.Equal(bytes.Length - (int)Math.Ceiling(bytes.Length * 0.1), source.TrainingLength);
+        var v = source.Validation(batch: 4, context: 16, sequences: 10);
+        Assert.Equal(12, v.Sequences);
+        Assert.Null(v.TrueDistributions);
+        // Validation tokens come from the held-out tail only.
+        var tail = bytes.Skip(source.TrainingLength).Select(b => (int)b).ToArray();
+        Assert.Equal(tail.Take(16), v.Inputs.Take(16));
+        var inputs = new int[4 * 16];
+        var targets = new int[4 * 16];
+        source.TrainingBatch(1, 0, 4, 16, inputs, targets);
+        Assert.All(inputs, t => Assert.InRange(t, 0, 255));
+    }
+
+    [Fact]
+    public void TooShortTextIsRejected()
+    {
+        var source = new ByteTextSource(new byte[30], "tiny.txt");
+        var e = Assert.Throws<InputException>(() => source.CheckFits(16));
+        Assert.Contains("'tiny.txt' is too short for --context 16", e.Message);
+    }
+}

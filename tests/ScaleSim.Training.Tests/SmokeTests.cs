@@ -1,1 +1,0 @@
-namespace ScaleSim.Training.Tests; public class SmokeTests { [Fact] public void Runs() => Assert.True(true); }
