@@ -8,12 +8,14 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
+        yield return SimulateCommand.Create(context);
         yield return ReplicateCommand.Create(context);
         yield return FitCommand.Create(context);
         yield return AnalyzeCommand.Create(context);
         yield return PlanCommand.Create(context);
         yield return CompareCommand.Create(context);
         yield return TrainCommand.Create(context);
+        yield return SweepCommand.Create(context);
         yield return BenchCommand.Create(context);
     }
 }

@@ -27,21 +27,22 @@ internal static class AnalyzeCommand
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for every interval.", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed.", DefaultValueFactory = _ => 0 };
         var floor = CommonOptions.Number("--entropy-floor", "The source's known irreducible loss (read from runs.csv's entropy_floor column when present).");
+        var minSteps = new Option<int>("--min-steps") { Description = "Leave out runs that took fewer optimizer steps (needs a steps column).", DefaultValueFactory = _ => 0 };
         var json = CommonOptions.Json();
         var plot = CommonOptions.Plot();
         var runOptions = new RunOptions();
         var command = new Command("analyze", "Fit Approaches 1-3 and Kaplan's laws to runs, with intervals, and backtest the largest budget.")
         {
-            input, convention, bootstrap, seed, floor, json, plot,
+            input, convention, bootstrap, seed, floor, minSteps, json, plot,
         };
         runOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var loaded = Load(parse.GetValue(input)!, parse.GetValue(convention)!, parse, runOptions, context);
+            var loaded = Load(parse.GetValue(input)!, parse.GetValue(convention)!, parse, runOptions, context, parse.GetValue(minSteps));
             int resamples = parse.GetValue(bootstrap);
             if (resamples < 0) throw new InputException($"--bootstrap must be non-negative, got {resamples}");
             double? entropy = parse.GetValue(floor) is { } f ? CommonOptions.Positive(f, "--entropy-floor") : EntropyFloor(loaded.Runs);
-            var result = ScalingAnalysis.Run(loaded.Runs, loaded.Curves, new AnalysisOptions { Resamples = resamples, Seed = parse.GetValue(seed), EntropyFloor = entropy });
+            var result = ScalingAnalysis.Run(loaded.Runs, loaded.Curves, new AnalysisOptions { Resamples = resamples, Seed = parse.GetValue(seed), EntropyFloor = entropy }, loaded.Groups);
             foreach (var note in result.Notes) context.Warn(note);
             if (parse.GetValue(plot) is { } dir)
                 foreach (var (file, _) in AnalysisFigures.Write(dir, result, loaded.Curves, loaded.ParamsLabel))
@@ -53,35 +54,70 @@ internal static class AnalyzeCommand
         return command;
     }
 
-    internal sealed record LoadedRuns(RunTable Runs, IReadOnlyList<TrainingCurve>? Curves, string ParamsLabel);
+    internal sealed record LoadedRuns(RunTable Runs, IReadOnlyList<TrainingCurve>? Curves, IReadOnlyList<IsoFlopGroup>? Groups, string ParamsLabel);
 
-    /// <summary>Reads runs (and curves) under the chosen parameter convention.</summary>
-    internal static LoadedRuns Load(string path, string convention, ParseResult parse, RunOptions runOptions, CliContext context)
+    /// <summary>
+    /// Reads runs (and, from a sweep directory, curves) under the chosen parameter convention. A sweep's C is always
+    /// derived as 6ND from the chosen N, so compute and size use one convention, and its IsoFLOP groups come from the
+    /// budget column.
+    /// </summary>
+    internal static LoadedRuns Load(string path, string convention, ParseResult? parse, RunOptions? runOptions, CliContext context, int minSteps = 0)
     {
         bool nonEmbedding = convention == "non-embedding";
+        bool sweep = Directory.Exists(path);
         string paramsColumn = nonEmbedding ? "non_embedding_params" : "params";
-        string runsFile = Directory.Exists(path) ? Path.Combine(path, "runs.csv") : path;
-        if (Directory.Exists(path) && !File.Exists(runsFile)) throw new InputException($"{path}: no runs.csv in this directory");
+        string runsFile = sweep ? Path.Combine(path, "runs.csv") : path;
+        if (sweep && !File.Exists(runsFile)) throw new InputException($"{path}: no runs.csv in this directory");
         var raw = RawTable.Read(runsFile);
+        string? Get(Option<string?>? option) => parse is null || option is null ? null : parse.GetValue(option);
         var columns = new RunColumns(
-            parse.GetValue(runOptions.Params) ?? (nonEmbedding || raw.IndexOf("params") >= 0 ? paramsColumn : null),
-            parse.GetValue(runOptions.Tokens), parse.GetValue(runOptions.Flops), parse.GetValue(runOptions.Loss),
-            DeriveFlops: nonEmbedding);
-        var runs = RunTableLoader.FromRaw(raw, columns, Flops.FlopModels.Parse(parse.GetValue(runOptions.FlopModel)!));
+            Get(runOptions?.Params) ?? (nonEmbedding || raw.IndexOf("params") >= 0 ? paramsColumn : null),
+            Get(runOptions?.Tokens), Get(runOptions?.Flops), Get(runOptions?.Loss),
+            DeriveFlops: nonEmbedding || sweep);
+        string flopModel = parse is null || runOptions is null ? "6nd" : parse.GetValue(runOptions.FlopModel)!;
+        var runs = RunTableLoader.FromRaw(raw, columns, Flops.FlopModels.Parse(flopModel));
         foreach (var warning in runs.Warnings) context.Warn(warning);
+        if (minSteps > 0)
+        {
+            int stepsColumn = runs.Frame.Columns.IndexOf("steps");
+            if (stepsColumn < 0) throw new InputException($"{runs.Source}: --min-steps needs a steps column");
+            var steps = runs.Frame.Columns[stepsColumn];
+            var keep = Enumerable.Range(0, runs.Count).Where(i => steps[i] is double s && s >= minSteps).ToArray();
+            if (keep.Length < runs.Count) context.Warn($"{runs.Count - keep.Length} run(s) with fewer than {minSteps} optimizer steps left out");
+            runs = runs.Select(keep);
+        }
+        var groups = Groups(runs);
         string curvesFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(runsFile))!, "curves.csv");
-        var curves = Directory.Exists(path) && File.Exists(curvesFile)
-            ? TrainingCurveLoader.Load(curvesFile, paramsColumn, deriveFlops: nonEmbedding)
+        var curves = sweep && File.Exists(curvesFile)
+            ? TrainingCurveLoader.Load(curvesFile, paramsColumn, deriveFlops: true)
             : null;
-        return new LoadedRuns(runs, curves, nonEmbedding ? "Non-embedding parameters N" : "Parameters N (total)");
+        if (curves is not null)
+        {
+            var kept = runs.Frame.Columns.IndexOf("run") is var runColumn and >= 0
+                ? Enumerable.Range(0, runs.Count).Select(i => runs.Frame.Columns[runColumn][i]?.ToString()).ToHashSet()
+                : null;
+            if (kept is not null) curves = curves.Where(c => kept.Contains(c.Run)).ToList();
+        }
+        return new LoadedRuns(runs, curves, groups, nonEmbedding ? "Non-embedding parameters N" : "Parameters N (total)");
     }
 
-    private static double? EntropyFloor(RunTable runs)
+    /// <summary>IsoFLOP groups from a budget column, or null to group by gaps in compute.</summary>
+    private static IReadOnlyList<IsoFlopGroup>? Groups(RunTable runs)
+    {
+        int column = runs.Frame.Columns.IndexOf("budget");
+        if (column < 0) return null;
+        var budgets = Enumerable.Range(0, runs.Count).Select(i => runs.Frame.Columns[column][i] as double?).ToList();
+        return IsoFlopGroup.FromBudgets(budgets, runs.RequireFlops());
+    }
+
+    internal static double? EntropyFloor(RunTable runs)
     {
         int col = runs.Frame.Columns.IndexOf("entropy_floor");
         if (col < 0) return null;
-        var values = runs.Frame.Columns[col].Cast<object?>().OfType<double>().Distinct().ToList();
-        return values.Count == 1 ? values[0] : null;
+        // Each run's validation set has its own exact floor (the set's size follows the batch); they agree closely.
+        var values = runs.Frame.Columns[col].Cast<object?>().OfType<double>().ToList();
+        if (values.Count == 0 || values.Max() > 1.02 * values.Min()) return null;
+        return values.Average();
     }
 
     internal static JsonObject ToJson(ScalingAnalysisResult r, string convention)

@@ -69,7 +69,7 @@ internal static class AnalysisFigures
         string what = tokens ? "D_opt" : "N_opt";
         var figure = new Figure($"Compute-optimal {(tokens ? "tokens" : "model size")} against compute")
             .WithXAxis("Compute C (FLOPs)", AxisScale.Log)
-            .WithYAxis(tokens ? "Optimal tokens D_opt" : $"Optimal {paramsLabel}", AxisScale.Log);
+            .WithYAxis(tokens ? "Optimal tokens D_opt" : $"N_opt: {paramsLabel}", AxisScale.Log);
         var estimates = new[] { r.Approach1, r.Approach2, r.Approach3 }.Where(e => e is not null).Select(e => e!).ToList();
         for (int i = 0; i < estimates.Count; i++)
         {

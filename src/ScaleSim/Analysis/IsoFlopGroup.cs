@@ -30,4 +30,14 @@ public sealed record IsoFlopGroup(double Flops, IReadOnlyList<int> Rows)
         IsoFlopGroup Make(List<int> rows) =>
             new(Math.Exp(rows.Average(r => Math.Log(flops[r]))), rows.Order().ToArray());
     }
+
+    /// <summary>
+    /// Groups runs by a budget label (e.g. the <c>budget</c> column sweeps write); runs without one belong to no group.
+    /// The group's compute is the geometric mean of its runs' compute, which may differ from the label under another
+    /// parameter convention.
+    /// </summary>
+    public static IReadOnlyList<IsoFlopGroup> FromBudgets(IReadOnlyList<double?> budgets, IReadOnlyList<double> flops) =>
+        Enumerable.Range(0, budgets.Count).Where(i => budgets[i].HasValue).GroupBy(i => budgets[i]!.Value).OrderBy(g => g.Key)
+            .Select(g => new IsoFlopGroup(Math.Exp(g.Average(r => Math.Log(flops[r]))), g.Order().ToArray()))
+            .ToList();
 }

@@ -12,14 +12,20 @@ namespace ScaleSim.Analysis;
 public static class ScalingAnalysis
 {
     /// <summary>Analyses <paramref name="runs"/> (final losses) and, when given, their training curves.</summary>
-    public static ScalingAnalysisResult Run(RunTable runs, IReadOnlyList<TrainingCurve>? curves = null, AnalysisOptions? options = null)
+    /// <param name="runs">Final losses, one row per run.</param>
+    /// <param name="curves">Training curves for Approach 1; without them it uses the envelope of final losses.</param>
+    /// <param name="options">Bootstrap and fit options.</param>
+    /// <param name="groups">The IsoFLOP budgets, when the runs say which budget they belong to; otherwise runs are grouped
+    /// by gaps in compute. Runs in no group still count for Approaches 1 and 3.</param>
+    public static ScalingAnalysisResult Run(RunTable runs, IReadOnlyList<TrainingCurve>? curves = null, AnalysisOptions? options = null,
+        IReadOnlyList<IsoFlopGroup>? groups = null)
     {
         options ??= new AnalysisOptions();
         var notes = new List<string>();
         var flops = runs.RequireFlops();
         runs.RequireParams();
         runs.RequireTokens();
-        var groups = IsoFlopGroup.FromFlops(flops, options.BudgetGapDecades);
+        groups ??= IsoFlopGroup.FromFlops(flops, options.BudgetGapDecades);
         var parabolas = Approach2Profiles.Parabolas(runs, groups);
         foreach (var g in groups.Where(g => !Approach2Profiles.IsProfile(runs, g)))
             notes.Add($"budget {g.Flops:0.00e+00}: {g.Rows.Count} run(s) do not form an IsoFLOP profile (too few sizes, or compute spread over more than {Approach2Profiles.MaxSpread}×)");

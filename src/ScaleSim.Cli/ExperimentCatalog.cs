@@ -1,0 +1,36 @@
+using System.Reflection;
+using ScaleSim.Training.Sweeps;
+
+namespace ScaleSim.Cli;
+
+/// <summary>
+/// Finds an experiment by file path, by name under ./experiments/NAME/experiment.json, or among the built-in definitions
+/// shipped inside the CLI (copies of experiments/*/experiment.json), in that order.
+/// </summary>
+internal static class ExperimentCatalog
+{
+    /// <summary>The experiment <c>scalesim simulate</c> runs on its defaults.</summary>
+    public const string Default = "tiny-chinchilla";
+
+    /// <summary>The one-minute experiment of <c>--quick</c>.</summary>
+    public const string Quick = "tiny-chinchilla-quick";
+
+    /// <summary>Names of the built-in experiments.</summary>
+    public static IReadOnlyList<string> BuiltIn { get; } = Assembly.GetExecutingAssembly().GetManifestResourceNames()
+        .Where(n => n.StartsWith("experiments/", StringComparison.Ordinal))
+        .Select(n => n.Split('/')[1])
+        .Order()
+        .ToList();
+
+    public static ExperimentDefinition Resolve(string nameOrFile)
+    {
+        if (File.Exists(nameOrFile)) return ExperimentDefinition.Load(nameOrFile);
+        string local = Path.Combine("experiments", nameOrFile, "experiment.json");
+        if (File.Exists(local)) return ExperimentDefinition.Load(local);
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"experiments/{nameOrFile}/experiment.json");
+        if (stream is null)
+            throw new InputException($"--experiment '{nameOrFile}' is neither a file, nor experiments/{nameOrFile}/experiment.json, nor a built-in experiment ({string.Join(", ", BuiltIn)})");
+        using var reader = new StreamReader(stream);
+        return ExperimentDefinition.Parse(reader.ReadToEnd(), $"built-in experiment {nameOrFile}");
+    }
+}

@@ -1,0 +1,11 @@
+namespace ScaleSim.Training.Sweeps;
+
+/// <summary>Why a run is in a sweep.</summary>
+public enum RunRole
+{
+    /// <summary>One size at one compute budget: a point of an IsoFLOP profile (Approaches 1–3).</summary>
+    IsoFlop,
+
+    /// <summary>An extra schedule horizon of a size, for Approach 1's envelope only.</summary>
+    Horizon,
+}
