@@ -70,7 +70,7 @@ internal static class SweepCommand
     internal static int Report(CliContext context, IReadOnlyList<(PlannedRun Run, RunOutcome Outcome)> outcomes, string directory)
     {
         var counts = outcomes.GroupBy(o => o.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {SweepProgressView.Describe(g.Key)}");
-        context.Console.WriteLine($"{directory}: {string.Join(", ", counts)}; runs.csv and curves.csv hold the completed runs");
+        context.Error.WriteLine($"{directory}: {string.Join(", ", counts)}; runs.csv and curves.csv hold the completed runs");
         foreach (var (r, _) in outcomes.Where(o => o.Outcome == RunOutcome.Diverged))
             context.Warn($"{r.Id} diverged; see {Path.Combine(directory, r.Id, "summary.json")} (delete the directory to retry it)");
         if (outcomes.Any(o => o.Outcome is RunOutcome.Interrupted or RunOutcome.Busy)) return 130;

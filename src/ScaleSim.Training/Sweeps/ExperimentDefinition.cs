@@ -109,7 +109,8 @@ public sealed record ExperimentDefinition
         foreach (var c in Budgets)
             if (!(c > 0) || !double.IsFinite(c)) throw new InputException($"{source}: budgets must be positive FLOPs, got {c}");
         if (Budgets.Distinct().Count() != Budgets.Length) throw new InputException($"{source}: budgets must be distinct");
-        FlopModels.Parse(FlopModel);
+        try { FlopModels.Parse(FlopModel); }
+        catch (InputException e) { throw new InputException($"{source}: flop_model: {e.Message}"); }
         if (SizesPerBudget < 3) throw new InputException($"{source}: sizes_per_budget must be at least 3 (a parabola needs three sizes), got {SizesPerBudget}");
         if (!(SizeSpan > 1)) throw new InputException($"{source}: size_span must exceed 1, got {SizeSpan}");
         if (Context <= 0) throw new InputException($"{source}: context must be positive, got {Context}");

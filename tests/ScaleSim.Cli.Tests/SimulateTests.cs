@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+
+namespace ScaleSim.Cli.Tests;
+
+/// <summary>The quick experiment end to end: plan, train, analyse, plot, report.</summary>
+public class SimulateTests
+{
+    [Fact]
+    public void QuickSimulationWritesAReportFiguresTablesAndJson()
+    {
+        string root = Directory.CreateTempSubdirectory("simulate-").FullName;
+        try
+        {
+            string runs = Path.Combine(root, "runs"), report = Path.Combine(root, "report");
+            var result = CliRunner.Run("simulate", "--quick", "--runs", runs, "--out", report, "--bootstrap", "20", "--json");
+            Assert.True(result.ExitCode == 0, result.Error);
+            var json = JsonNode.Parse(result.Out)!.AsObject();
+            foreach (var approach in new[] { "approach1", "approach3" })
+            {
+                Assert.True(json[approach]!["a"]!.GetValue<double>() is > 0 and < 1.5, approach);
+                Assert.Equal(2, json[approach]!["ci95"]!["a"]!.AsArray().Count);
+            }
+            Assert.True(json.ContainsKey("approach2"));
+            Assert.InRange(json["entropy_floor"]!.GetValue<double>(), 0.9, 1.1);
+            Assert.True(json.ContainsKey("E_fit"));
+            foreach (var field in new[] { "predicted_loss", "observed_loss", "loss_error", "predicted_params", "observed_params" })
+                Assert.True(json["backtest"]![field] is not null, field);
+            Assert.Equal("total", json["other_convention"]!["params_convention"]!.GetValue<string>());
+
+            var table = File.ReadAllLines(Path.Combine(report, "runs.csv"));
+            Assert.Equal(14, table.Length);
+            Assert.Equal(File.ReadAllText(Path.Combine(runs, "runs.csv")), File.ReadAllText(Path.Combine(report, "runs.csv")));
+            string text = File.ReadAllText(Path.Combine(report, "report.md"));
+            foreach (var section in new[] { "## Compute-optimal exponents", "## Irreducible loss", "## Backtest", "## Targets", "## Figures" })
+                Assert.Contains(section, text);
+            foreach (var figure in new[] { "training-curves", "isoflop-parabolas", "optimal-params", "optimal-tokens", "loss-contours", "backtest", "conventions" })
+                Assert.True(File.Exists(Path.Combine(report, "figures", figure + ".png")), figure);
+
+            // A second run reuses every completed run.
+            var again = CliRunner.Run("simulate", "--quick", "--runs", runs, "--out", report, "--bootstrap", "20", "--json");
+            Assert.Equal(0, again.ExitCode);
+            Assert.Contains("13 already completed", again.Error + again.Out);
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
+
+    [Fact]
+    public void SweepPlanRefusesAGridWithoutInteriorMinima()
+    {
+        string dir = Directory.CreateTempSubdirectory("plan-").FullName;
+        try
+        {
+            string file = Path.Combine(dir, "experiment.json");
+            File.WriteAllText(file, """{ "name": "too-big", "budgets": [3e11, 1e15], "shape": { "max_width": 128 } }""");
+            var result = CliRunner.Run("sweep", "plan", file, "--no-estimate");
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("budget 1.0e+15", result.Error);
+            Assert.Contains("interior minimum", result.Error);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void SweepPlanListsTheDefaultExperimentsRuns()
+    {
+        var result = CliRunner.Run("sweep", "plan", "tiny-chinchilla", "--no-estimate");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("tiny-chinchilla:", result.Out);
+        Assert.Contains("c3.0e11-d32-s0", result.Out);
+    }
+
+    [Fact]
+    public void UnknownExperimentsAreNamed()
+    {
+        var result = CliRunner.Run("simulate", "--experiment", "no-such-experiment");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no-such-experiment", result.Error);
+        Assert.Contains("tiny-chinchilla", result.Error);
+    }
+}
