@@ -12,7 +12,7 @@ namespace ScaleSim.Flops;
 /// 0 for rotary or relative positions (Pearce &amp; Song leave them out).</param>
 public sealed record FixedAspectFamily(double Vocab = 32000, double AspectRatio = 39.2, double PositionEmbeddings = 0)
 {
-    /// <summary>The family Pearce &amp; Song use: V = 32,000, A = 39.2, no position embeddings (ω ≈ 47,487; they quote 47,491).</summary>
+    /// <summary>The family Pearce &amp; Song use: V = 32,000, A = 39.2, no position embeddings (ω ≈ 47,481; they fit 47,491 to Chinchilla's model table).</summary>
     public static FixedAspectFamily PearceSong { get; } = new();
 
     /// <summary>ω in N_T = N_\E + ω·N_\E^(1/3).</summary>

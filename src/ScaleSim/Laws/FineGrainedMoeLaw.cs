@@ -4,7 +4,8 @@ namespace ScaleSim.Laws;
 /// Krajewski et al. (2024), "Scaling Laws for Fine-Grained Mixture of Experts":
 /// L(N, D, G) = c + (g/G^gamma + a)/N^alpha + b/D^beta, with N the active (non-embedding) parameters, D training
 /// tokens and G the granularity (experts G times smaller than the dense feed-forward layer, G of them active per token).
-/// The paper fits it at a fixed expansion rate, so the expert count does not enter the loss.
+/// The paper fits it at a fixed expansion rate, so the expert count does not enter the loss. ScaleSim ships no constants
+/// for it (the paper's could not be confirmed here; see docs/methods.md): fit or write a law file of this kind.
 /// </summary>
 public sealed record FineGrainedMoeLaw(double C, double A, double Alpha, double B, double Beta, double G, double Gamma) : ILossLaw
 {

@@ -11,7 +11,4 @@ public sealed record PublishedLaw(string Name, ILossLaw Law, string Citation, st
 {
     /// <summary>How the law counts parameters N: total for the Chinchilla family, non-embedding for Kaplan's.</summary>
     public ParameterConvention ParamsConvention { get; init; } = ParameterConvention.Total;
-
-    /// <summary>Whether every constant was checked against the paper or its released code (false: see docs/methods.md).</summary>
-    public bool ConstantsConfirmed { get; init; } = true;
 }

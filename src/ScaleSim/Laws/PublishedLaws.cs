@@ -54,29 +54,8 @@ public static class PublishedLaws
         "Muennighoff et al. 2023, 'Scaling Data-Constrained Language Models', parametric fit (github.com/huggingface/datablations)",
         "N total parameters; D tokens seen (repeats included); U unique tokens; loss on C4 (GPT-2 tokenizer)");
 
-    /// <summary>
-    /// Krajewski et al. (2024), "Scaling Laws for Fine-Grained Mixture of Experts", fitted at expansion rate 64. Only
-    /// gamma = 0.58 (and the FLOP model's c_f = 6, c_r = 14) could be corroborated here; the other constants are the
-    /// paper's table as ScaleSim recorded it and are flagged as unconfirmed (docs/methods.md).
-    /// </summary>
-    public static PublishedLaw Krajewski { get; } = new("krajewski",
-        new FineGrainedMoeLaw(C: 0.47, A: 18.1, Alpha: 0.115, B: 30.8, Beta: 0.147, G: 2.1, Gamma: 0.58),
-        "Krajewski et al. 2024, 'Scaling Laws for Fine-Grained Mixture of Experts', fitted law (constants other than gamma unconfirmed)",
-        "N active non-embedding parameters; D tokens; G granularity; expansion rate 64; loss on C4")
-    { ParamsConvention = ParameterConvention.NonEmbedding, ConstantsConfirmed = false };
-
-    /// <summary>
-    /// Clark et al. (2022), "Unified Scaling Laws for Routed Language Models", the bilinear law for S-BASE routing
-    /// (log10 loss). The constants could not be confirmed against the paper here and are flagged (docs/methods.md).
-    /// </summary>
-    public static PublishedLaw Clark { get; } = new("clark-sbase",
-        new RoutedLaw(A: -0.082, B: -0.108, C: 0.009, D: 1.104),
-        "Clark et al. 2022, 'Unified Scaling Laws for Routed Language Models', S-BASE fit (constants unconfirmed)",
-        "N parameters of the dense base model; E experts; fixed 130B training tokens; log10 of the loss")
-    { ConstantsConfirmed = false };
-
     /// <summary>Every published set.</summary>
-    public static IReadOnlyList<PublishedLaw> All { get; } = [Hoffmann, Epoch, Kaplan, KaplanParams, KaplanTokens, KaplanCompute, Muennighoff, Krajewski, Clark];
+    public static IReadOnlyList<PublishedLaw> All { get; } = [Hoffmann, Epoch, Kaplan, KaplanParams, KaplanTokens, KaplanCompute, Muennighoff];
 
     /// <summary>Looks a set up by name (case-insensitive), or null.</summary>
     public static PublishedLaw? Find(string name) =>

@@ -3,7 +3,8 @@ namespace ScaleSim.Laws;
 /// <summary>
 /// Clark et al. (2022), "Unified Scaling Laws for Routed Language Models": the bilinear law
 /// log10 L(N, E) = a·log10 N + b·log10 E + c·log10 N·log10 E + d for a routed model built on a dense model of N
-/// parameters with E experts, trained on a fixed number of tokens. E = 1 is the dense model.
+/// parameters with E experts, trained on a fixed number of tokens. E = 1 is the dense model. ScaleSim ships no constants
+/// for it (the paper's could not be confirmed here; see docs/methods.md): write a law file of this kind.
 /// </summary>
 public sealed record RoutedLaw(double A, double B, double C, double D) : ILossLaw
 {

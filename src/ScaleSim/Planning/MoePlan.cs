@@ -1,6 +1,6 @@
 namespace ScaleSim.Planning;
 
-/// <summary>The compute-optimal fine-grained mixture of experts for a budget, with its dense equivalent.</summary>
+/// <summary>The compute-optimal fine-grained mixture of experts for a budget, and what a dense model needs to match it.</summary>
 /// <param name="Flops">The training budget C.</param>
 /// <param name="ActiveParams">Active non-embedding parameters N (what each token passes through).</param>
 /// <param name="TotalParams">Total non-embedding parameters (every expert and the router).</param>
@@ -10,7 +10,7 @@ namespace ScaleSim.Planning;
 /// <param name="Loss">The loss the MoE law predicts.</param>
 /// <param name="Experts">Expansion rate E.</param>
 /// <param name="Granularity">Granularity G.</param>
-/// <param name="DenseEquivalentParams">The dense model with the same loss by Clark et al.'s effective parameter count, N̄(N, E).</param>
+/// <param name="DenseEquivalent">The compute-optimal dense model reaching the same loss under the dense law given; null without one.</param>
 public sealed record MoePlan(
     double Flops,
     double ActiveParams,
@@ -21,13 +21,13 @@ public sealed record MoePlan(
     double Loss,
     double Experts,
     double Granularity,
-    double DenseEquivalentParams)
+    Allocation? DenseEquivalent)
 {
     /// <summary>
-    /// N̄/N: how many times the parameters, and so the training compute at the same tokens, a dense model needs to match
-    /// the routed one (Clark et al. 2022).
+    /// The dense model's training compute over the MoE's for the same loss: Krajewski et al.'s (2024) compute
+    /// multiplier, defined here against whichever dense law the caller supplies. Null without a dense law.
     /// </summary>
-    public double DenseComputeMultiplier => DenseEquivalentParams / ActiveParams;
+    public double? DenseComputeMultiplier => DenseEquivalent is { } dense ? dense.Flops / Flops : null;
 
     /// <summary>Training tokens per active parameter.</summary>
     public double TokensPerActiveParam => Tokens / ActiveParams;

@@ -4,12 +4,12 @@ using ScaleSim.Laws;
 namespace ScaleSim.Planning;
 
 /// <summary>
-/// Krajewski et al. (2024): the compute-optimal active size and tokens of a fine-grained mixture of experts at a
-/// given expansion rate and granularity, minimising L(N, D, G) subject to C = D·F(N, E, G) with the router's FLOPs
-/// counted (<see cref="FineGrainedMoeFlops"/>), by <see cref="UnimodalSearch"/> over log N; and the dense model
-/// that matches it by Clark et al.'s (2022) effective parameter count.
+/// Krajewski et al. (2024): the compute-optimal active size and tokens of a fine-grained mixture of experts at a given
+/// expansion rate and granularity, minimising L(N, D, G) subject to C = D·F(N, E, G) with the router's FLOPs counted
+/// (<see cref="FineGrainedMoeFlops"/>), by <see cref="UnimodalSearch"/> over log N; and, given a dense law fitted on the
+/// same data, the least dense compute that reaches the same loss.
 /// </summary>
-public sealed class MoePlanner(FineGrainedMoeLaw law, RoutedLaw routing, double aspectRatio = MoePlanner.DefaultAspectRatio)
+public sealed class MoePlanner(FineGrainedMoeLaw law, IJointLossLaw? denseLaw = null, double aspectRatio = MoePlanner.DefaultAspectRatio)
 {
     /// <summary>
     /// d_model/n_layer assumed to turn an active parameter count into a shape for the router's FLOPs: ScaleSim's
@@ -20,8 +20,8 @@ public sealed class MoePlanner(FineGrainedMoeLaw law, RoutedLaw routing, double 
     /// <summary>The MoE loss law.</summary>
     public FineGrainedMoeLaw Law { get; } = law;
 
-    /// <summary>The routed-model law whose effective parameter count gives the dense equivalent.</summary>
-    public RoutedLaw Routing { get; } = routing;
+    /// <summary>The dense law the MoE is compared against, or null.</summary>
+    public IJointLossLaw? DenseLaw { get; } = denseLaw;
 
     /// <summary>The aspect ratio d_model/n_layer used for the router's FLOPs.</summary>
     public double AspectRatio { get; } = aspectRatio;
@@ -46,9 +46,11 @@ public sealed class MoePlanner(FineGrainedMoeLaw law, RoutedLaw routing, double 
         var flopModel = new FineGrainedMoeFlops(layout);
         double perToken = flopModel.FlopsPerToken(activeParams, AspectRatio);
         double tokens = flops / perToken;
+        double loss = Law.Loss(activeParams, tokens, layout.Granularity);
+        Allocation? dense = null;
+        if (DenseLaw is not null && loss > DenseLaw.IrreducibleLoss)
+            dense = new ComputePlanner(DenseLaw, new LawMinimumRule(DenseLaw)).ForTargetLoss(loss);
         return new MoePlan(flops, activeParams, flopModel.TotalParams(activeParams, AspectRatio), tokens, perToken,
-            1 - FineGrainedMoeFlops.FlopsPerActiveParam * activeParams / perToken,
-            Law.Loss(activeParams, tokens, layout.Granularity), layout.ExpansionRate, layout.Granularity,
-            Routing.EffectiveParams(activeParams, layout.ExpansionRate));
+            1 - FineGrainedMoeFlops.FlopsPerActiveParam * activeParams / perToken, loss, layout.ExpansionRate, layout.Granularity, dense);
     }
 }

@@ -55,6 +55,16 @@ public sealed class ConventionFrontier(ChinchillaLaw law, FixedAspectFamily fami
         return 1 / g;
     }
 
+    /// <summary>
+    /// The largest local exponent and the N_\E where it occurs: between the two limits the exponent rises above the
+    /// small-model one, at the sizes where the embeddings' share of the parameters falls fastest.
+    /// </summary>
+    public (double NonEmbedding, double Exponent) PeakLocalExponent()
+    {
+        double logN = UnimodalSearch.Minimize(l => -LocalExponent(Math.Exp(l)), 0, Math.Log(1e15));
+        return (Math.Exp(logN), LocalExponent(Math.Exp(logN)));
+    }
+
     /// <summary>The frontier at <paramref name="points"/> budgets evenly spaced in log C between the bounds.</summary>
     public IReadOnlyList<FrontierPoint> Frontier(ParameterConvention convention, double low, double high, int points = 60) =>
         Enumerable.Range(0, points)

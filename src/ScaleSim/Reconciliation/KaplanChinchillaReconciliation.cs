@@ -18,6 +18,7 @@ namespace ScaleSim.Reconciliation;
 /// <param name="TotalKaplanRange">Fitted exponent, total convention, over Kaplan's range.</param>
 /// <param name="NonEmbeddingLargeScale">Fitted exponent, non-embedding convention, at large scale.</param>
 /// <param name="TotalLargeScale">Fitted exponent, total convention, at large scale.</param>
+/// <param name="PeakLocalExponent">The largest local exponent of N_\E* on C_\E and the N_\E where it occurs.</param>
 /// <param name="NonEmbeddingFrontier">N_\E* against C_\E over both ranges.</param>
 /// <param name="TotalFrontier">N_T* against C_T over both ranges.</param>
 /// <param name="Porian">Porian et al.'s measured exponents, step by step.</param>
@@ -31,6 +32,7 @@ public sealed record KaplanChinchillaReconciliation(
     double TotalKaplanRange,
     double NonEmbeddingLargeScale,
     double TotalLargeScale,
+    (double NonEmbedding, double Exponent) PeakLocalExponent,
     IReadOnlyList<FrontierPoint> NonEmbeddingFrontier,
     IReadOnlyList<FrontierPoint> TotalFrontier,
     IReadOnlyList<PorianStep> Porian)
@@ -60,6 +62,7 @@ public sealed record KaplanChinchillaReconciliation(
             frontier.FittedExponent(ParameterConvention.Total, kLow, kHigh),
             frontier.FittedExponent(ParameterConvention.NonEmbedding, lLow, lHigh),
             frontier.FittedExponent(ParameterConvention.Total, lLow, lHigh),
+            frontier.PeakLocalExponent(),
             frontier.Frontier(ParameterConvention.NonEmbedding, kLow, lHigh),
             frontier.Frontier(ParameterConvention.Total, kLow, lHigh),
             PorianSteps.All);

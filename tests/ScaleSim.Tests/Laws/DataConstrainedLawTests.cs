@@ -76,7 +76,8 @@ public class DataConstrainedLawTests
     [Fact]
     public void LawFilesRoundTrip()
     {
-        foreach (var law in new ILossLaw[] { Muennighoff, PublishedLaws.Krajewski.Law, PublishedLaws.Clark.Law })
+        ILossLaw[] laws = [Muennighoff, new FineGrainedMoeLaw(0.5, 18, 0.12, 30, 0.15, 2, 0.6), new RoutedLaw(-0.08, -0.1, 0.01, 1.1)];
+        foreach (var law in laws)
             Assert.Equal(law.ParameterValues, LawFile.FromJson(LawFile.ToJson(law), "test").ParameterValues);
     }
 }
