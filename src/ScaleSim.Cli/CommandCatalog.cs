@@ -12,6 +12,8 @@ internal static class CommandCatalog
         yield return FitCommand.Create(context);
         yield return PlanCommand.Create(context);
         yield return CompareCommand.Create(context);
+        yield return PredictCommand.Create(context);
+        yield return ExplainCommand.Create(context);
         yield return BenchCommand.Create(context);
     }
 }
