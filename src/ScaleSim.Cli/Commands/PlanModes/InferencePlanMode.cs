@@ -46,7 +46,7 @@ internal static class InferencePlanMode
         }
 
         string question = request.TargetLoss.HasValue
-            ? $"loss {request.TargetLoss.Value:G4}"
+            ? $"target loss {request.TargetLoss.Value:0.0###}"
             : $"a total budget of {NumberFormat.Scale(request.Flops!.Value)} FLOPs";
         var table = new Table().PlainTitle($"{question} under {lawName}, serving {NumberFormat.Scale(inference)} tokens");
         table.AddColumn("model");

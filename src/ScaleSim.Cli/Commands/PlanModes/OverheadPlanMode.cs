@@ -56,7 +56,7 @@ internal static class OverheadPlanMode
         {
             table.AddPlainRow(NumberFormat.Fixed(r.SizeFraction, 2), NumberFormat.Ratio(r.Shrink), NumberFormat.Scale(r.Params),
                 r.Reachable ? NumberFormat.Scale(r.Tokens) : "never", r.Reachable ? NumberFormat.Fixed(r.Tokens / r.Params, 0) : "-",
-                r.Reachable ? NumberFormat.Scale(r.Flops) : "-", r.Reachable ? $"{r.Overhead:P1}" : "unreachable");
+                r.Reachable ? NumberFormat.Scale(r.Flops) : "-", r.Reachable ? $"{Math.Max(0, r.Overhead):P1}" : "unreachable");
         }
         context.Console.Write(table);
         context.Console.WriteLine($"critical size: {critical:P1} of N_opt; no amount of data lets a smaller model reach this loss (de Vries 2023)");
