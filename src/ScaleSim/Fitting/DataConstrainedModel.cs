@@ -12,6 +12,13 @@ public sealed class DataConstrainedModel : ILogLossModel
     /// <summary>Decay scales tried as starts for R_D* and R_N* (the paper's fit: 15.4 and 5.3).</summary>
     private static readonly double[] StartRStarD = [2, 5, 15, 50], StartRStarN = [1, 5, 20];
 
+    /// <summary>
+    /// A coarser cut of Hoffmann's grid for the seed fit (5·5·3·3·3 = 675 starts instead of 4500): it only places the
+    /// starts, and the seven-parameter fit refines from each.
+    /// </summary>
+    private static readonly IReadOnlyList<double[]> SeedGrid = StartGrid.Product(
+        StartGrid.Range(0, 20, 5), StartGrid.Range(0, 20, 5), StartGrid.Range(-1, 1, 1), [0.25, 0.5, 1.0], [0.25, 0.5, 1.0]);
+
     /// <inheritdoc />
     public string LawKind => DataConstrainedLaw.KindName;
 
@@ -63,7 +70,7 @@ public sealed class DataConstrainedModel : ILogLossModel
     }
 
     /// <summary>
-    /// Starts from a Chinchilla fit (Hoffmann's grid) to the runs that see each token once, D ≤ U, when there are at least
+    /// Starts from a Chinchilla fit (a coarse cut of Hoffmann's grid) to the runs that see each token once, D ≤ U, when there are at least
     /// five of them, otherwise to all runs; crossed with a few decay scales. Departure: Muennighoff et al. do not publish
     /// their starting grid; this keeps the 7-parameter search to a dozen local fits.
     /// </summary>
@@ -72,7 +79,7 @@ public sealed class DataConstrainedModel : ILogLossModel
         var singleEpoch = Enumerable.Range(0, data.Count).Where(i => Math.Exp(data.LogTokens[i]) <= data.UniqueTokens[i] * (1 + 1e-9)).ToArray();
         var baseData = singleEpoch.Length >= 5 ? data.Resample(singleEpoch) : data;
         double[] chinchilla;
-        try { chinchilla = MultiStartFitter.Fit(new ChinchillaLseModel(), baseData).Theta; }
+        try { chinchilla = MultiStartFitter.Fit(new ChinchillaLseModel(), baseData, new FitOptions { Starts = SeedGrid }).Theta; }
         catch (InputException) { chinchilla = [Math.Log(400), Math.Log(400), 0.5, 0.34, 0.28]; }
         var starts = new List<double[]>();
         foreach (double rd in StartRStarD)
