@@ -14,6 +14,8 @@ internal static class CommandCatalog
         yield return AnalyzeCommand.Create(context);
         yield return PlanCommand.Create(context);
         yield return CompareCommand.Create(context);
+        yield return PredictCommand.Create(context);
+        yield return ExplainCommand.Create(context);
         yield return TrainCommand.Create(context);
         yield return SweepCommand.Create(context);
         yield return BenchCommand.Create(context);

@@ -24,6 +24,31 @@ public class BadInputTests
         { "unknown option", ["plan", "--flopz", "1e20"], "--flopz" },
         { "unknown model", ["compare", "--models", "gopher,hal9000"], "unknown model 'hal9000'" },
         { "bad custom model", ["compare", "--model", "mine:1e9"], "expected NAME:N:D" },
+        { "zero budget, unique tokens", ["plan", "--flops", "0", "--unique-tokens", "1e10"], "--flops must be a positive finite number" },
+        { "negative budget, unique tokens", ["plan", "--flops", "-5e21", "--unique-tokens", "1e10"], "--flops must be a positive finite number" },
+        { "non-numeric unique tokens", ["plan", "--flops", "1e21", "--unique-tokens", "plenty"], "--unique-tokens: 'plenty' is not a number" },
+        { "zero unique tokens", ["plan", "--flops", "1e21", "--unique-tokens", "0"], "--unique-tokens must be a positive finite number" },
+        { "unique tokens, no budget", ["plan", "--unique-tokens", "1e10"], "--unique-tokens needs a budget: give --flops C" },
+        { "unique tokens, dense law", ["plan", "--flops", "1e21", "--unique-tokens", "1e10", "--law", "epoch"], "needs a data-constrained law" },
+        { "zero budget, inference", ["plan", "--flops", "0", "--inference-tokens", "1e12"], "--flops must be a positive finite number" },
+        { "non-numeric budget, inference", ["plan", "--flops", "1e2x", "--inference-tokens", "1e12"], "--flops: '1e2x' is not a number" },
+        { "negative inference tokens", ["plan", "--target-loss", "2.1", "--inference-tokens", "-1"], "--inference-tokens must be a non-negative" },
+        { "inference without a question", ["plan", "--inference-tokens", "1e12"], "needs either --target-loss L" },
+        { "two constrained questions", ["plan", "--flops", "1e21", "--unique-tokens", "1e10", "--overhead"], "ask different questions" },
+        { "granularity without experts", ["plan", "--flops", "1e21", "--granularity", "8"], "--granularity needs --experts" },
+        { "experts without a law", ["plan", "--flops", "1e21", "--experts", "64"], "ScaleSim ships no MoE constants" },
+        { "zero experts", ["plan", "--flops", "1e21", "--experts", "0", "--law", "{moe}"], "--experts must be a number at least 1" },
+        { "fractional granularity", ["plan", "--flops", "1e21", "--experts", "8", "--granularity", "0.5", "--law", "{moe}"], "--granularity must be a number at least 1" },
+        { "overhead without budget", ["plan", "--overhead"], "--overhead needs a budget" },
+        { "predict without law", ["predict", "--params", "1e9", "--tokens", "1e10"], "--law" },
+        { "predict without params", ["predict", "--law", "epoch", "--tokens", "1e10"], "law chinchilla needs --params N" },
+        { "predict zero tokens", ["predict", "--law", "epoch", "--params", "1e9", "--tokens", "0"], "--tokens must be a positive finite number" },
+        { "predict zero unique tokens", ["predict", "--law", "muennighoff", "--params", "1e9", "--tokens", "1e10", "--unique-tokens", "0"], "--unique-tokens must be a positive finite number" },
+        { "predict unique tokens, dense law", ["predict", "--law", "epoch", "--params", "1e9", "--tokens", "1e10", "--unique-tokens", "1e9"], "--unique-tokens applies to data-constrained laws" },
+        { "predict bad convention", ["predict", "--law", "epoch", "--params", "1e9", "--tokens", "1e10", "--params-convention", "embedding"], "is not a parameter convention" },
+        { "explain with a Kaplan law", ["explain", "kaplan-vs-chinchilla", "--law", "kaplan"], "is not a Chinchilla law" },
+        { "explain zero vocabulary", ["explain", "kaplan-vs-chinchilla", "--vocab", "0"], "--vocab must be a positive finite number" },
+        { "fit data-constrained without U", ["fit", "{runs}", "--law", "data-constrained", "--loss", "loss_c4", "--bootstrap", "0"], "needs unique tokens U per run (map the column with --u)" },
     };
 
     [Theory]
@@ -39,6 +64,7 @@ public class BadInputTests
             ["{nan}"] = csv.Write("nan.csv", "N,D,loss\n1e8,2e9,nan\n"),
             ["{zero}"] = csv.Write("zero.csv", "N,D,loss\n0,2e9,3\n"),
             ["{few}"] = csv.Write("few.csv", "N,D,loss\n1e8,2e9,3\n2e8,2e9,2.9\n3e8,2e9,2.8\n"),
+            ["{moe}"] = csv.Write("moe.json", "{\"law\":\"moe-fine-grained\",\"c\":1.7,\"a\":400,\"alpha\":0.33,\"b\":400,\"beta\":0.3,\"g\":80,\"gamma\":0.6}"),
         };
         var resolved = args.Select(a => files.Aggregate(a, (s, f) => s.Replace(f.Key, f.Value))).ToArray();
         var result = CliRunner.Run(resolved);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using ScaleSim.Cli.Commands.PlanModes;
 using ScaleSim.Cli.Figures;
 using ScaleSim.Cli.Output;
 using ScaleSim.Laws;
@@ -14,40 +15,51 @@ internal static class PlanCommand
     public static Command Create(CliContext context)
     {
         var flops = CommonOptions.Number("--flops", "Training compute budget C in FLOPs (e.g. 5.76e23).");
-        var law = new Option<string>("--law")
+        var law = new Option<string?>("--law")
         {
-            Description = "Published law (hoffmann, epoch, kaplan) or a law JSON file from 'scalesim fit --out'.",
-            DefaultValueFactory = _ => "epoch",
+            Description = "Published law (hoffmann, epoch, kaplan; muennighoff with --unique-tokens) or a law JSON file (a moe-fine-grained one with --experts) from 'scalesim fit --out'. Default: epoch.",
         };
         var parameters = CommonOptions.Number("--params", "Fix the model size N: with --flops, D = C/6N; alone, the compute-optimal D for N.");
         var tokens = CommonOptions.Number("--tokens", "Fix the token count D: with --flops, N = C/6D; alone, the compute-optimal N for D.");
         var target = CommonOptions.Number("--target-loss", "The least compute whose optimal allocation reaches this loss.");
+        var unique = CommonOptions.Number("--unique-tokens", "Only U unique tokens exist: the best N, D and epochs with repeated data (Muennighoff et al. 2023).");
+        var inference = CommonOptions.Number("--inference-tokens", "The model will serve T tokens: minimise training plus inference FLOPs (Sardana et al. 2024); with --target-loss or --flops (total budget).");
+        var experts = CommonOptions.Number("--experts", "Plan a mixture of experts with expansion rate E (Krajewski et al. 2024): active and total parameters, dense-equivalent compute.");
+        var granularity = CommonOptions.Number("--granularity", "Expert granularity G for --experts (default 1).");
+        var denseLaw = new Option<string?>("--dense-law") { Description = "With --experts: a dense law (name or file, fitted on the same data) to price the dense model reaching the same loss." };
+        var overhead = new Option<bool>("--overhead") { Description = "Tabulate the extra training compute of models smaller than compute-optimal reaching the same loss (de Vries 2023)." };
         var json = CommonOptions.Json();
         var plot = CommonOptions.Plot();
         var command = new Command("plan", "Plan a training run: compute-optimal parameters and tokens under a scaling law.")
         {
-            flops, law, parameters, tokens, target, json, plot,
+            flops, law, parameters, tokens, target, unique, inference, experts, granularity, denseLaw, overhead, json, plot,
         };
         command.SetAction(parse =>
         {
-            var planner = ComputePlanner.For(LawFile.Resolve(parse.GetValue(law)!));
+            var request = new PlanRequest(parse.GetValue(law), parse.GetValue(flops), parse.GetValue(parameters), parse.GetValue(tokens),
+                parse.GetValue(target), parse.GetValue(unique), parse.GetValue(inference), parse.GetValue(experts), parse.GetValue(granularity),
+                parse.GetValue(denseLaw), parse.GetValue(overhead), parse.GetValue(json), parse.GetValue(plot));
+            if (request.AsksAConstrainedQuestion) return ConstrainedPlan.Run(context, request);
+
+            string lawName = request.Law ?? "epoch";
+            var planner = ComputePlanner.For(LawFile.Resolve(lawName));
             var plan = Solve(planner, parse.GetValue(flops), parse.GetValue(parameters), parse.GetValue(tokens), parse.GetValue(target));
             var optimal = planner.Optimal(plan.Flops);
             var lawMinimum = planner.Rule is LawMinimumRule ? null : new ComputePlanner(planner.Law, new LawMinimumRule(planner.Law)).Optimal(plan.Flops);
 
             if (parse.GetValue(plot) is { } dir)
-                context.Error.WriteLine($"wrote {PlanFigures.Write(dir, planner, plan, parse.GetValue(law)!)} (and .svg)");
+                context.Error.WriteLine($"wrote {PlanFigures.Write(dir, planner, plan, lawName)} (and .svg)");
             if (parse.GetValue(json))
             {
                 var result = ToJson(plan);
-                result["law"] = parse.GetValue(law);
+                result["law"] = lawName;
                 result["rule"] = planner.Rule.Name;
                 if (!SameSplit(plan, optimal)) result["compute_optimal"] = ToJson(optimal);
                 if (lawMinimum is not null) result["law_minimum"] = ToJson(lawMinimum);
                 JsonOutput.Write(context.Out, result);
                 return 0;
             }
-            var table = new Table().PlainTitle($"plan under {parse.GetValue(law)}");
+            var table = new Table().PlainTitle($"plan under {lawName}");
             table.AddColumn("allocation");
             foreach (var header in new[] { "FLOPs", "params N", "tokens D", "tokens/param", "loss" })
                 table.AddColumn(new TableColumn(header).RightAligned());

@@ -11,6 +11,7 @@ internal sealed class RunOptions
     public Option<string?> Tokens { get; } = new("--d") { Description = "Column holding training tokens D (default: D, tokens, D_tokens, …)." };
     public Option<string?> Flops { get; } = new("--c") { Description = "Column holding training compute C in FLOPs (default: C, flops, C_flop, …)." };
     public Option<string?> Loss { get; } = new("--loss") { Description = "Column holding the loss (default: loss, L, final_loss, …)." };
+    public Option<string?> UniqueTokens { get; } = new("--u") { Description = "Column holding unique tokens U for data-constrained fits (default: U, unique_tokens, …)." };
     public Option<string> FlopModel { get; } = new("--flop-model")
     {
         Description = "How a missing one of N, D, C is derived from the other two (6nd or kaplan).",
@@ -23,12 +24,13 @@ internal sealed class RunOptions
         command.Options.Add(Tokens);
         command.Options.Add(Flops);
         command.Options.Add(Loss);
+        command.Options.Add(UniqueTokens);
         command.Options.Add(FlopModel);
     }
 
     public RunTable Load(ParseResult parse, string file, CliContext context)
     {
-        var columns = new RunColumns(parse.GetValue(Params), parse.GetValue(Tokens), parse.GetValue(Flops), parse.GetValue(Loss));
+        var columns = new RunColumns(parse.GetValue(Params), parse.GetValue(Tokens), parse.GetValue(Flops), parse.GetValue(Loss), parse.GetValue(UniqueTokens));
         var runs = RunTableLoader.Load(file, columns, FlopModels.Parse(parse.GetValue(FlopModel)!));
         foreach (var warning in runs.Warnings) context.Warn(warning);
         return runs;

@@ -1,3 +1,5 @@
+using ScaleSim.Flops;
+using ScaleSim.Laws;
 using ScaleSim.Planning;
 using ScaleSim.Plotting;
 
@@ -9,8 +11,10 @@ internal static class PlanFigures
     public static string Write(string directory, ComputePlanner planner, Allocation plan, string lawName)
     {
         var profile = planner.Profile(plan.Flops, smallFactor: 0.05, largeFactor: 20, points: 81);
-        var figure = new Figure($"IsoFLOP profile at C = {plan.Flops:0.00e+00} FLOPs under {lawName}")
-            .WithXAxis("Parameters N", AxisScale.Log)
+        // The published set says how its N is counted; law files are assumed to count total parameters.
+        string convention = (PublishedLaws.Find(lawName)?.ParamsConvention ?? ParameterConvention.Total).Name();
+        var figure = new Figure($"IsoFLOP profile at C = {plan.Flops:0.00e+00} FLOPs (6ND) under {lawName}")
+            .WithXAxis($"Parameters N ({convention})", AxisScale.Log)
             .WithYAxis("Predicted loss L (nats/token)")
             .AddLine(profile.Points.Select(p => p.Params).ToArray(), profile.Points.Select(p => p.Loss).ToArray(), "L(N, C/6N)")
             .AddHighlight(profile.Optimal.Params, profile.Optimal.Loss, $"optimum N = {profile.Optimal.Params:0.00e+00}", FigurePalette.Vermillion);

@@ -8,6 +8,9 @@ namespace ScaleSim.Fitting;
 /// </summary>
 public sealed record FitData(double[] LogParams, double[] LogTokens, double[] LogFlops, double[] LogLoss)
 {
+    /// <summary>Unique tokens per observation (raw, not logged), for data-constrained laws; empty when unknown.</summary>
+    public double[] UniqueTokens { get; init; } = [];
+
     /// <summary>Number of observations.</summary>
     public int Count => LogLoss.Length;
 
@@ -16,7 +19,8 @@ public sealed record FitData(double[] LogParams, double[] LogTokens, double[] Lo
         new(LogOf(n), LogOf(d), LogOf(c), LogOf(loss));
 
     /// <summary>Builds fit data from a run table, using whatever of N, D and C it has.</summary>
-    public static FitData FromRuns(RunTable runs) => FromValues(runs.Params, runs.Tokens, runs.Flops, runs.Loss);
+    public static FitData FromRuns(RunTable runs) =>
+        FromValues(runs.Params, runs.Tokens, runs.Flops, runs.Loss) with { UniqueTokens = runs.UniqueTokens ?? [] };
 
     /// <summary>The observations at the given indices (with repeats, for the bootstrap).</summary>
     public FitData Resample(ReadOnlySpan<int> rows)
@@ -25,7 +29,7 @@ public sealed record FitData(double[] LogParams, double[] LogTokens, double[] Lo
         var d = Pick(LogTokens, rows);
         var c = Pick(LogFlops, rows);
         var l = Pick(LogLoss, rows);
-        return new FitData(n, d, c, l);
+        return new FitData(n, d, c, l) { UniqueTokens = Pick(UniqueTokens, rows) };
     }
 
     private static double[] Pick(double[] values, ReadOnlySpan<int> rows)

@@ -7,7 +7,7 @@ namespace ScaleSim.Fitting;
 public static class LawFits
 {
     /// <summary>Names accepted by <c>scalesim fit --law</c>.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["chinchilla", "kaplan-n", "kaplan-d", "kaplan-nd", "kaplan-c"];
+    public static IReadOnlyList<string> Names { get; } = ["chinchilla", "kaplan-n", "kaplan-d", "kaplan-nd", "kaplan-c", DataConstrainedLaw.KindName];
 
     /// <summary>The fit-space model for a law name; <paramref name="irreducible"/> adds E to the Kaplan forms.</summary>
     public static ILogLossModel Model(string law, bool irreducible = false) => law.ToLowerInvariant() switch
@@ -17,6 +17,7 @@ public static class LawFits
         "kaplan-d" => new KaplanPowerModel(ScaleVariable.Tokens, irreducible),
         "kaplan-c" => new KaplanPowerModel(ScaleVariable.Flops, irreducible),
         "kaplan-nd" => new KaplanJointModel(irreducible),
+        DataConstrainedLaw.KindName => new DataConstrainedModel(),
         _ => throw new InputException($"--law '{law}' is not fittable (choose from {string.Join(", ", Names)})"),
     };
 

@@ -30,6 +30,8 @@ public sealed class ComputePlanner
     /// </summary>
     public static ComputePlanner For(ILossLaw law)
     {
+        if (law is FineGrainedMoeLaw or RoutedLaw)
+            throw new InputException($"law {law.Kind} is a mixture-of-experts law; plan with it through --experts E [--granularity G]");
         var joint = law as IJointLossLaw ?? throw new InputException(
             $"law {law.Kind} depends on one quantity only; planning needs a law of both N and D (chinchilla or kaplan-nd)");
         IAllocationRule rule = ReferenceEquals(law, PublishedLaws.Kaplan.Law) ? new KaplanFrontierRule() : new LawMinimumRule(joint);

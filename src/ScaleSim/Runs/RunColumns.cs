@@ -1,16 +1,17 @@
 namespace ScaleSim.Runs;
 
 /// <summary>
-/// Which columns of a runs file hold parameters N, tokens D, compute C and loss. A null name means "look for
+/// Which columns of a runs file hold parameters N, tokens D, compute C, loss and (optionally) unique tokens U. A null name means "look for
 /// the usual names" (<see cref="ParamsAliases"/> etc.), matched case-insensitively.
 /// </summary>
 /// <param name="Params">Column of N, or null for the usual names.</param>
 /// <param name="Tokens">Column of D, or null for the usual names.</param>
 /// <param name="Flops">Column of C, or null for the usual names.</param>
 /// <param name="Loss">Column of the loss, or null for the usual names.</param>
+/// <param name="UniqueTokens">Column of unique tokens U, or null for the usual names.</param>
 /// <param name="DeriveFlops">Ignore any C column and derive C from N and D, e.g. when N is switched to another
 /// parameter convention and C must follow it.</param>
-public sealed record RunColumns(string? Params = null, string? Tokens = null, string? Flops = null, string? Loss = null, bool DeriveFlops = false)
+public sealed record RunColumns(string? Params = null, string? Tokens = null, string? Flops = null, string? Loss = null, string? UniqueTokens = null, bool DeriveFlops = false)
 {
     /// <summary>Names tried for N when none is given.</summary>
     public static readonly string[] ParamsAliases = ["N", "params", "N_params", "parameters", "n_params"];
@@ -20,6 +21,9 @@ public sealed record RunColumns(string? Params = null, string? Tokens = null, st
 
     /// <summary>Names tried for C when none is given.</summary>
     public static readonly string[] FlopsAliases = ["C", "flops", "C_flop", "compute", "C_flops"];
+
+    /// <summary>Names tried for the unique tokens U (data-constrained runs) when none is given.</summary>
+    public static readonly string[] UniqueTokensAliases = ["U", "unique_tokens", "U_tokens", "unique", "n_unique_tokens"];
 
     /// <summary>Names tried for the loss when none is given.</summary>
     public static readonly string[] LossAliases = ["loss", "L", "final_loss", "val_loss", "final_val_loss"];

@@ -9,8 +9,9 @@ namespace ScaleSim.Runs;
 public sealed class RunTable
 {
     internal RunTable(string source, DataFrame frame, double[]? n, double[]? d, double[]? c, double[] loss,
-        int[] lines, IReadOnlyList<string> warnings, string? derivedColumn)
+        int[] lines, IReadOnlyList<string> warnings, string? derivedColumn, double[]? uniqueTokens = null)
     {
+        UniqueTokens = uniqueTokens;
         Source = source;
         Frame = frame;
         Params = n;
@@ -37,6 +38,9 @@ public sealed class RunTable
     /// <summary>Training compute in FLOPs per run, or null when unavailable.</summary>
     public double[]? Flops { get; }
 
+    /// <summary>Unique tokens per run (the data repeated D/U times), or null when the file has no such column.</summary>
+    public double[]? UniqueTokens { get; }
+
     /// <summary>Final loss per run.</summary>
     public double[] Loss { get; }
 
@@ -61,13 +65,16 @@ public sealed class RunTable
     /// <summary>FLOPs, or an <see cref="InputException"/> saying how to map the column.</summary>
     public double[] RequireFlops() => Flops ?? throw Missing("compute C", "--c", RunColumns.FlopsAliases);
 
+    /// <summary>Unique tokens, or an <see cref="InputException"/> saying how to map the column.</summary>
+    public double[] RequireUniqueTokens() => UniqueTokens ?? throw Missing("unique tokens U", "--u", RunColumns.UniqueTokensAliases);
+
     /// <summary>A table of the chosen rows, in the given order.</summary>
     public RunTable Select(IReadOnlyList<int> rows)
     {
         var idx = rows.Select(r => (long)r).ToArray();
         var frame = Frame[new Int64DataFrameColumn("rows", idx)];
         return new RunTable(Source, frame, Pick(Params), Pick(Tokens), Pick(Flops), Pick(Loss)!,
-            rows.Select(r => Lines[r]).ToArray(), Warnings, DerivedColumn);
+            rows.Select(r => Lines[r]).ToArray(), Warnings, DerivedColumn, Pick(UniqueTokens));
 
         double[]? Pick(double[]? values) => values is null ? null : rows.Select(r => values[r]).ToArray();
     }

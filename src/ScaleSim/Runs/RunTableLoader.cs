@@ -28,6 +28,7 @@ public static class RunTableLoader
         int dCol = Find(raw, columns.Tokens, RunColumns.TokensAliases, "--d");
         int cCol = columns.DeriveFlops ? -1 : Find(raw, columns.Flops, RunColumns.FlopsAliases, "--c");
         int lossCol = Find(raw, columns.Loss, RunColumns.LossAliases, "--loss");
+        int uniqueCol = Find(raw, columns.UniqueTokens, RunColumns.UniqueTokensAliases, "--u");
         if (lossCol < 0)
             throw new InputException($"{raw.File}: no loss column (looked for {string.Join(", ", RunColumns.LossAliases)}); name it with --loss COLUMN");
 
@@ -35,6 +36,7 @@ public static class RunTableLoader
         double[]? d = dCol >= 0 ? raw.PositiveColumn(dCol, "tokens D") : null;
         double[]? c = cCol >= 0 ? raw.PositiveColumn(cCol, "compute C") : null;
         double[] loss = raw.PositiveColumn(lossCol, "loss");
+        double[]? unique = uniqueCol >= 0 ? raw.PositiveColumn(uniqueCol, "unique tokens U") : null;
 
         string? derived = null;
         if (n is not null && d is not null && c is null)
@@ -56,12 +58,13 @@ public static class RunTableLoader
             derived = "N";
         }
 
-        var used = new[] { nCol, dCol, cCol, lossCol };
+        var used = new[] { nCol, dCol, cCol, lossCol, uniqueCol };
         var frame = new DataFrame();
         if (n is not null) frame.Columns.Add(new DoubleDataFrameColumn("N", n));
         if (d is not null) frame.Columns.Add(new DoubleDataFrameColumn("D", d));
         if (c is not null) frame.Columns.Add(new DoubleDataFrameColumn("C", c));
         frame.Columns.Add(new DoubleDataFrameColumn("loss", loss));
+        if (unique is not null) frame.Columns.Add(new DoubleDataFrameColumn("U", unique));
         for (int col = 0; col < raw.Columns.Count; col++)
         {
             if (used.Contains(col)) continue;
@@ -70,7 +73,7 @@ public static class RunTableLoader
             frame.Columns.Add(ExtraColumn(raw, col, name));
         }
 
-        return new RunTable(raw.File, frame, n, d, c, loss, raw.Lines.ToArray(), FindDuplicates(raw, n, d, c, loss), derived);
+        return new RunTable(raw.File, frame, n, d, c, loss, raw.Lines.ToArray(), FindDuplicates(raw, n, d, c, loss), derived, unique);
     }
 
     private static int Find(RawTable raw, string? requested, string[] aliases, string option)
