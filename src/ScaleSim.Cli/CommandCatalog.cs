@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return FitCommand.Create(context);
         yield return PlanCommand.Create(context);
         yield return CompareCommand.Create(context);
+        yield return TasksCommand.Create(context);
         yield return BenchCommand.Create(context);
     }
 }
