@@ -19,8 +19,10 @@ internal static class TaskCurveFigures
         var grid = Enumerable.Range(0, 201).Select(i => lo + (hi - lo) * i / 200).ToArray();
         var scales = grid.Select(x => Math.Pow(10, x)).ToArray();
         // Head room above the data, so the legend finds an empty corner instead of squeezing the plot from outside.
-        var levels = r.Curve.Scores.Concat(r.Fit.Predict(grid)).Append(r.Curve.Chance ?? r.Curve.Scores.Min()).ToArray();
-        double bottom = levels.Min(), top = levels.Max(), span = Math.Max(top - bottom, 0.05);
+        var errors = Errors(r.Curve);
+        var levels = r.Curve.Scores.Select((y, i) => y - errors[i]).Concat(r.Curve.Scores.Select((y, i) => y + errors[i]))
+            .Concat(r.Fit.Predict(grid)).Append(c.Baseline + c.Margin).Append(r.Curve.Chance ?? r.Curve.Scores.Min()).ToArray();
+        double bottom = levels.Min(), top = levels.Max(), span = Math.Max(top - bottom, 0.15);
         var figure = new Figure($"{r.Curve.Task} ({r.Curve.Metric}): {c.Class.Name()}, {r.Fit.Form.Name} fit")
             .WithXAxis(Tasks.TaskColumns.AxisLabel(r.Curve.ScaleKind), AxisScale.Log)
             .WithYAxis($"Score ({r.Curve.Metric}, fraction)", min: bottom - 0.08 * span, max: Math.Min(top + 0.6 * span, Math.Max(1.02, top + 0.05)));
@@ -41,12 +43,8 @@ internal static class TaskCurveFigures
 
         var x = r.Curve.Scales;
         var y = r.Curve.Scores;
-        if (r.Curve.Examples is { } n)
-        {
-            // 1.96 binomial standard errors of each score, from its own number of examples.
-            var errors = y.Select((p, i) => 1.96 * Math.Sqrt(Math.Max(p * (1 - p), 0.25 / n[i]) / n[i])).ToArray();
+        if (r.Curve.Examples is not null)
             figure.AddErrorBars(x, y, errors, "scores (95% binomial interval)", new SeriesStyle { Color = FigurePalette.Black, MarkerSize = 6 });
-        }
         else figure.AddScatter(x, y, "scores", new SeriesStyle { Color = FigurePalette.Black, MarkerSize = 6 });
 
         if (c.Class == CurveClass.Emergent && c.Threshold is { } threshold)
@@ -60,6 +58,11 @@ internal static class TaskCurveFigures
 
         static string Bound(double v) => double.IsFinite(v) ? v.ToString("0.##e+0", System.Globalization.CultureInfo.InvariantCulture) : "beyond";
     }
+
+    // 1.96 binomial standard errors of each score, from its own number of examples (zero when they are unknown).
+    private static double[] Errors(TaskCurve curve) => curve.Examples is { } n
+        ? curve.Scores.Select((p, i) => 1.96 * Math.Sqrt(Math.Max(p * (1 - p), 0.25 / n[i]) / n[i])).ToArray()
+        : new double[curve.Count];
 
     private static double Quantile(IEnumerable<double> values, double p)
     {
