@@ -18,6 +18,7 @@ internal static class CommandCatalog
         yield return ExplainCommand.Create(context);
         yield return TrainCommand.Create(context);
         yield return SweepCommand.Create(context);
+        yield return TasksCommand.Create(context);
         yield return BenchCommand.Create(context);
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using ScaleSim.Runs;
+using ScaleSim.Tasks.Published;
 
 namespace ScaleSim.Cli;
 
@@ -33,4 +34,12 @@ internal static class PublishedData
 
     /// <summary>The 240 runs Epoch AI kept (the 5 highest-loss points dropped, as flagged in the file).</summary>
     public static RunTable EpochKeptRuns() => EpochRuns().ExcludeTopLoss(5);
+
+    /// <summary>Wei et al. (2022), Table 1: the scales at which 22 abilities emerged.</summary>
+    public static IReadOnlyList<EmergenceScale> EmergentAbilities() =>
+        Tasks.Published.EmergentAbilities.Parse(Read(Tasks.Published.EmergentAbilities.File));
+
+    /// <summary>Li et al. (2022), Table 1: greedy, self-consistency and DIVERSE accuracy on eight reasoning sets.</summary>
+    public static IReadOnlyList<ReasoningResult> ReasoningMethods() =>
+        Tasks.Published.ReasoningMethods.Parse(Read(Tasks.Published.ReasoningMethods.File));
 }

@@ -124,6 +124,12 @@ public sealed class Figure
     /// <summary>Adds free text centred at (x, y).</summary>
     public Figure AddAnnotation(double x, double y, string text) => Add(new AnnotationLayer(x, y, text));
 
+    /// <summary>
+    /// Adds text beside the point (x, y), vertically centred on it: to the right, or to the left when
+    /// <paramref name="left"/> is true (null: left only in the right third of the data area).
+    /// </summary>
+    public Figure AddPointLabel(double x, double y, string text, bool? left = null) => Add(new PointLabelLayer(x, y, text, left));
+
     /// <summary>Adds a vertical reference line at x (grey and dashed unless styled), named in the legend.</summary>
     public Figure AddVerticalLine(double x, string? label = null, SeriesStyle? style = null) =>
         Add(new ReferenceLineLayer(true, x, label, style));

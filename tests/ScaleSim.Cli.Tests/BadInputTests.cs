@@ -49,6 +49,21 @@ public class BadInputTests
         { "explain with a Kaplan law", ["explain", "kaplan-vs-chinchilla", "--law", "kaplan"], "is not a Chinchilla law" },
         { "explain zero vocabulary", ["explain", "kaplan-vs-chinchilla", "--vocab", "0"], "--vocab must be a positive finite number" },
         { "fit data-constrained without U", ["fit", "{runs}", "--law", "data-constrained", "--loss", "loss_c4", "--bootstrap", "0"], "needs unique tokens U per run (map the column with --u)" },
+        { "tasks: missing file", ["tasks", "fit", "{dir}/nope.csv"], "nope.csv: file not found" },
+        { "tasks: percentages", ["tasks", "fit", "{percent}"], "line 2, column 'score' (score): value 57 is outside [0, 1] (scores are fractions; divide percentages by 100)" },
+        { "tasks: no scale kind", ["tasks", "fit", "{generic}"], "column 'scale' does not say whether it holds parameters, FLOPs or tokens; give --scale params, flops or tokens" },
+        { "tasks: unknown scale", ["tasks", "fit", "{tasks}", "--scale", "years"], "--scale 'years' is not a scale" },
+        { "tasks: unknown form", ["tasks", "fit", "{tasks}", "--form", "gompertz"], "--form 'gompertz' is not a curve form" },
+        { "tasks: unknown rule", ["tasks", "fit", "{tasks}", "--select", "vibes"], "--select 'vibes' is not a selection rule" },
+        { "tasks: absent task", ["tasks", "fit", "{tasks}", "--task", "chess"], "no task 'chess' (tasks are arithmetic-4digit, knowledge-mc" },
+        { "tasks: too few points", ["tasks", "fit", "{two}", "--form", "sigmoid"], "2 points, too few for form sigmoid" },
+        { "tasks: bad margin", ["tasks", "fit", "{tasks}", "--margin", "-0.1"], "--margin must be a positive finite number" },
+        { "tasks: bad length", ["tasks", "artifact", "--length", "5,x"], "--length: 'x' is not a whole number of at least 1" },
+        { "tasks: toy option on a file", ["tasks", "artifact", "{tasks}", "--alpha", "0.3"], "--c and --alpha set the toy law" },
+        { "tasks: artifact without task", ["tasks", "artifact", "{tasks}"], "several tasks have per-token accuracy or loss (arithmetic-4digit, knowledge-mc); choose one with --task" },
+        { "tasks: predict on params", ["tasks", "predict", "{tasks}", "--task", "knowledge-mc", "--scale", "params", "--holdout-largest"], "two-step prediction needs training FLOPs as the scale" },
+        { "tasks: predict without loss", ["tasks", "predict", "{tasks}", "--task", "random-labels", "--holdout-largest"], "has no task loss" },
+        { "tasks: predict target and holdout", ["tasks", "predict", "{tasks}", "--task", "knowledge-mc", "--target-flops", "1e27", "--holdout-largest"], "give either --target-flops C or --holdout-largest" },
     };
 
     [Theory]
@@ -56,8 +71,13 @@ public class BadInputTests
     public void FailsWithOneLineAndExitCode2(string name, string[] args, string expected)
     {
         using var csv = new SyntheticCsv();
+        using var tasks = new TaskTableFile();
         var files = new Dictionary<string, string>
         {
+            ["{tasks}"] = tasks.Path,
+            ["{percent}"] = csv.Write("percent.csv", "model,params,task,metric,score\na,1e9,t,acc,57\n"),
+            ["{generic}"] = csv.Write("generic.csv", "model,scale,task,metric,score\na,1e9,t,acc,0.5\n"),
+            ["{two}"] = csv.Write("two.csv", "model,params,task,metric,score\na,1e9,t,acc,0.5\nb,2e9,t,acc,0.6\n"),
             ["{dir}"] = csv.Directory,
             ["{runs}"] = csv.Path,
             ["{bad}"] = csv.Write("bad.csv", "N,D,loss\n1e8,2e9,3\n2e8,2e9,oops\n"),

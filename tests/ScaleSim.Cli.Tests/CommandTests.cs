@@ -49,7 +49,7 @@ public class CommandTests
     {
         var result = CliRunner.Run("--help");
         Assert.Equal(0, result.ExitCode);
-        foreach (var command in new[] { "fit", "plan", "compare", "bench" })
+        foreach (var command in new[] { "fit", "plan", "compare", "tasks", "bench" })
             Assert.Contains(command, result.Out);
     }
 }

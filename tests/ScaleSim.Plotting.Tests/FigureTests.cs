@@ -163,4 +163,22 @@ public class FigureTests
         Assert.Equal((8.0, 11.0, 9.0, 12.0), (limits.Left, limits.Right, limits.Bottom, limits.Top));
         Assert.Contains(plot.GetPlottables().OfType<ScottPlot.Plottables.Text>(), t => t.LabelText == "2.50");
     }
+
+    [Fact]
+    public void PointLabelsSitBesideTheirPointOnTheChosenSide()
+    {
+        Plot plot = new Figure()
+            .WithXAxis("C", AxisScale.Log)
+            .AddScatter([1e20, 1e24], [1, 2])
+            .AddPointLabel(1e20, 1, "small")
+            .AddPointLabel(1e24, 2, "large", left: true)
+            .ToPlot();
+
+        var texts = plot.GetPlottables().OfType<ScottPlot.Plottables.Text>().ToDictionary(t => t.LabelText);
+        Assert.Equal(Alignment.MiddleLeft, texts["small"].Alignment);
+        Assert.True(texts["small"].OffsetX > 0);
+        Assert.Equal(Alignment.MiddleRight, texts["large"].Alignment);
+        Assert.Equal(24, texts["large"].Location.X, 9);
+        Assert.Throws<ArgumentException>(() => new Figure().AddPointLabel(1, 1, " "));
+    }
 }

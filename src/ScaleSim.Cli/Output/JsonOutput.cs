@@ -22,4 +22,10 @@ internal static class JsonOutput
 
     /// <summary>A JSON array of two numbers, the form of every interval.</summary>
     public static JsonArray Pair(double low, double high) => [low, high];
+
+    /// <summary>A number, or null when it is not finite (an interval bound beyond the data, an undefined quantity).</summary>
+    public static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
+
+    /// <summary>An interval as [low, high], each bound null when not finite.</summary>
+    public static JsonArray Interval(double low, double high) => [Number(low), Number(high)];
 }

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using ScaleSim.Laws;
+using ScaleSim.Tasks;
+
+namespace ScaleSim.Cli.Commands;
+
+/// <summary>The options that say how to read a task table: which scale, and column names when they are unusual.</summary>
+internal sealed class TaskTableOptions
+{
+    public Option<string?> Scale { get; } = new("--scale") { Description = "What the scale is: params, flops or tokens (default: whichever column the table has, in that order)." };
+    public Option<string?> ScaleColumn { get; } = new("--scale-column") { Description = "Column holding the scale (default: params/N, flops/C, tokens/D, or scale with --scale)." };
+    public Option<string?> Score { get; } = new("--score") { Description = "Column holding the score, a fraction in [0, 1] (default: score, value, accuracy)." };
+    public Option<string?> TaskColumn { get; } = new("--task-column") { Description = "Column naming the task (default: task, benchmark, dataset)." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Scale);
+        command.Options.Add(ScaleColumn);
+        command.Options.Add(Score);
+        command.Options.Add(TaskColumn);
+    }
+
+    public TaskTable Load(ParseResult parse, string file, CliContext context, ScaleVariable? defaultKind = null)
+    {
+        var kind = parse.GetValue(Scale) is { } text ? TaskColumns.ParseKind(text) : defaultKind;
+        var columns = new TaskColumns(kind, parse.GetValue(ScaleColumn), parse.GetValue(Score), Task: parse.GetValue(TaskColumn));
+        var table = TaskTableLoader.Load(file, columns);
+        foreach (var warning in table.Warnings) context.Warn(warning);
+        return table;
+    }
+}

@@ -1,0 +1,75 @@
+using ScaleSim.Plotting;
+using ScaleSim.Tasks;
+using ScaleSim.Tasks.Classification;
+using ScaleSim.Tasks.Curves;
+
+namespace ScaleSim.Cli.Figures;
+
+/// <summary>The figure of one analysed task curve: scores with binomial intervals, the selected fit and its band, chance, threshold or turning point.</summary>
+internal static class TaskCurveFigures
+{
+    /// <summary>A file name for a curve: task and metric, lower case, dashes for anything else.</summary>
+    public static string FileName(TaskCurve curve) => Slug($"{curve.Task}-{curve.Metric}");
+
+    public static Figure Curve(TaskCurveResult r)
+    {
+        var data = r.Data;
+        var c = r.Classification;
+        double lo = data.XMin - 0.05 * (data.XMax - data.XMin), hi = data.XMax + 0.05 * (data.XMax - data.XMin);
+        var grid = Enumerable.Range(0, 201).Select(i => lo + (hi - lo) * i / 200).ToArray();
+        var scales = grid.Select(x => Math.Pow(10, x)).ToArray();
+        // Head room above the data, so the legend finds an empty corner instead of squeezing the plot from outside.
+        var errors = Errors(r.Curve);
+        var levels = r.Curve.Scores.Select((y, i) => y - errors[i]).Concat(r.Curve.Scores.Select((y, i) => y + errors[i]))
+            .Concat(r.Fit.Predict(grid)).Append(c.Baseline + c.Margin).Append(r.Curve.Chance ?? r.Curve.Scores.Min()).ToArray();
+        double bottom = levels.Min(), top = levels.Max(), span = Math.Max(top - bottom, 0.15);
+        var figure = new Figure($"{r.Curve.Task} ({r.Curve.Metric}): {c.Class.Name()}, {r.Fit.Form.Name} fit")
+            .WithXAxis(Tasks.TaskColumns.AxisLabel(r.Curve.ScaleKind), AxisScale.Log)
+            .WithYAxis($"Score ({r.Curve.Metric}, fraction)", min: bottom - 0.08 * span, max: Math.Min(top + 0.6 * span, Math.Max(1.02, top + 0.05)));
+
+        if (r.Curve.Chance is { } chance)
+        {
+            figure.AddHorizontalLine(chance, $"chance {chance:0.##}");
+            figure.AddHorizontalLine(c.Baseline + c.Margin, $"chance + margin {c.Margin:0.###}", new SeriesStyle { Color = FigurePalette.Grey, Dash = LineDash.Dotted });
+        }
+        if (r.Bootstrap is { } b)
+        {
+            var predictions = b.Refits.Select(f => f.Predict(grid)).ToArray();
+            var lower = grid.Select((_, i) => Quantile(predictions.Select(p => p[i]), 0.025)).ToArray();
+            var upper = grid.Select((_, i) => Quantile(predictions.Select(p => p[i]), 0.975)).ToArray();
+            figure.AddBand(scales, lower, upper, $"95% bootstrap band ({b.Resamples} resamples)");
+        }
+        figure.AddLine(scales, r.Fit.Predict(grid), $"{r.Fit.Form.Name} fit", new SeriesStyle { Color = FigurePalette.Blue });
+
+        var x = r.Curve.Scales;
+        var y = r.Curve.Scores;
+        if (r.Curve.Examples is not null)
+            figure.AddErrorBars(x, y, errors, "scores (95% binomial interval)", new SeriesStyle { Color = FigurePalette.Black, MarkerSize = 6 });
+        else figure.AddScatter(x, y, "scores", new SeriesStyle { Color = FigurePalette.Black, MarkerSize = 6 });
+
+        if (c.Class == CurveClass.Emergent && c.Threshold is { } threshold)
+        {
+            string interval = r.ThresholdInterval is { } ti ? $" [{Bound(ti.Low)}, {Bound(ti.High)}]" : "";
+            figure.AddVerticalLine(threshold, $"threshold {threshold:0.##e+0}{interval}", new SeriesStyle { Color = FigurePalette.Vermillion, Dash = LineDash.Dashed });
+        }
+        if (c.Class == CurveClass.UShaped && c.TurningPoint is { } turning)
+            figure.AddHighlight(turning, r.Fit.Predict(Math.Log10(turning)), $"turning point {turning:0.##e+0}", FigurePalette.Vermillion, LabelSide.LowerRight);
+        return figure;
+
+        static string Bound(double v) => double.IsFinite(v) ? v.ToString("0.##e+0", System.Globalization.CultureInfo.InvariantCulture) : "beyond";
+    }
+
+    // 1.96 binomial standard errors of each score, from its own number of examples (zero when they are unknown).
+    private static double[] Errors(TaskCurve curve) => curve.Examples is { } n
+        ? curve.Scores.Select((p, i) => 1.96 * Math.Sqrt(Math.Max(p * (1 - p), 0.25 / n[i]) / n[i])).ToArray()
+        : new double[curve.Count];
+
+    private static double Quantile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Where(double.IsFinite).Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(sorted, p);
+    }
+
+    private static string Slug(string text) =>
+        string.Concat(text.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-')).Trim('-');
+}

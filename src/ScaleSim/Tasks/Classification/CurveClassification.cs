@@ -1,0 +1,24 @@
+namespace ScaleSim.Tasks.Classification;
+
+/// <summary>How a fitted curve was classified, with the quantities the rules looked at.</summary>
+/// <param name="Class">The class.</param>
+/// <param name="Margin">The margin m in score units.</param>
+/// <param name="Noise">σ, the standard error of one score at the baseline (binomial × √ĉ, or the residual SD).</param>
+/// <param name="Baseline">The level emergence is measured from: chance, or the fitted score of the smallest model.</param>
+/// <param name="Threshold">The scale at which the fitted curve first clears baseline + m (null if it never does).</param>
+/// <param name="TurningPoint">The scale of the fitted minimum, when the curve is U-shaped.</param>
+/// <param name="Change">f(largest scale) − f(smallest scale).</param>
+/// <param name="Range">max f − min f over the observed scales.</param>
+/// <param name="Fall">f(smallest scale) − min f.</param>
+/// <param name="Rise">f(largest scale) − min f.</param>
+public sealed record CurveClassification(
+    CurveClass Class,
+    double Margin,
+    double Noise,
+    double Baseline,
+    double? Threshold,
+    double? TurningPoint,
+    double Change,
+    double Range,
+    double Fall,
+    double Rise);

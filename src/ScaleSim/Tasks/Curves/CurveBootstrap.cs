@@ -1,0 +1,45 @@
+using MathNet.Numerics.Distributions;
+using ScaleSim.Fitting;
+
+namespace ScaleSim.Tasks.Curves;
+
+/// <summary>
+/// Parametric bootstrap of a curve fit. With the number of examples known, each resample redraws every score as
+/// Binomial(nᵢ, f(xᵢ))/nᵢ from the fitted curve, the sampling the scores came from; otherwise each resample adds the
+/// fit's residuals, drawn with replacement and scaled by √(n/(n − k)), to the fitted values. The x stay fixed (every
+/// scale stays in every resample, which resampling the points would not guarantee with eight to fifteen of them).
+/// Each resample is refitted from the full-data optimum; resample i draws from its own generator seeded by (seed, i).
+/// </summary>
+public static class CurveBootstrap
+{
+    /// <summary>Runs <paramref name="resamples"/> refits of <paramref name="fit"/>.</summary>
+    public static CurveBootstrapResult Run(CurveFit fit, int resamples = 200, int seed = 0, CurveFitOptions? options = null)
+    {
+        if (resamples < 2) throw new InputException($"--bootstrap must be at least 2, got {resamples}");
+        options ??= new CurveFitOptions();
+        var data = fit.Data;
+        var fitted = fit.Predict(data.X);
+        var residuals = fit.Residuals;
+        int dof = Math.Max(data.Count - fit.Form.ParameterCount, 1);
+        double inflate = Math.Sqrt((double)data.Count / dof);
+        var refits = new CurveFit[resamples];
+
+        Parallel.For(0, resamples, options.Parallel, i =>
+        {
+            var random = new Random(BootstrapFit.ResampleSeed(seed, i));
+            var y = new double[data.Count];
+            for (int j = 0; j < y.Length; j++)
+            {
+                if (data.Examples is { } n)
+                    y[j] = Binomial.Sample(random, Math.Clamp(fitted[j], 0, 1), n[j]) / (double)n[j];
+                else
+                    y[j] = fitted[j] - inflate * residuals[random.Next(residuals.Length)];
+            }
+            refits[i] = CurveFitter.FitFrom(fit.Form, data.WithScores(y), fit.Theta, options);
+        });
+
+        var intervals = fit.Parameters.Select((p, k) =>
+            CurveBootstrapResult.Percentiles(p.Key, p.Value, refits.Select(r => r.Parameters[k].Value).ToArray())).ToList();
+        return new CurveBootstrapResult(resamples, seed, refits, intervals);
+    }
+}

@@ -1,0 +1,32 @@
+namespace ScaleSim.Tasks.Curves;
+
+/// <summary>The curve forms by name, as <c>scalesim tasks fit --form</c> takes them.</summary>
+public static class CurveForms
+{
+    /// <summary>Names accepted by <c>--form</c>; <c>auto</c> fits every form and selects among them.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["auto", "linear", "sigmoid", "bnsl", "ushape", "constant"];
+
+    /// <summary>
+    /// The forms a name stands for, simplest first: <c>auto</c> is constant, linear, sigmoid, U-shape and BNSL with one
+    /// and two breaks; <c>bnsl</c> is BNSL with one and two breaks. The sigmoid's floor is the data's chance level.
+    /// </summary>
+    public static IReadOnlyList<ICurveForm> For(string name, CurvePoints data)
+    {
+        ICurveForm constant = new ConstantForm(), linear = new LinearForm(), sigmoid = new SigmoidForm(data.Floor),
+            ushape = new UShapeForm(), bnsl = new BrokenPowerLawForm(1), bnsl2 = new BrokenPowerLawForm(2);
+        IReadOnlyList<ICurveForm> forms = name.ToLowerInvariant() switch
+        {
+            "auto" => [constant, linear, sigmoid, ushape, bnsl, bnsl2],
+            "linear" => [linear],
+            "sigmoid" => [sigmoid],
+            "bnsl" => [bnsl, bnsl2],
+            "ushape" or "u-shape" or "u-shaped" => [ushape],
+            "constant" => [constant],
+            _ => throw new InputException($"--form '{name}' is not a curve form (choose from {string.Join(", ", Names)})"),
+        };
+        return forms;
+    }
+
+    /// <summary>Whether a form can describe a knee (flat, then a change): the forms an emergent curve must be fitted by.</summary>
+    public static bool HasKnee(ICurveForm form) => form is SigmoidForm or BrokenPowerLawForm;
+}

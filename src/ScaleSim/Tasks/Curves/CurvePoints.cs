@@ -1,0 +1,71 @@
+namespace ScaleSim.Tasks.Curves;
+
+/// <summary>
+/// A curve as the fits see it: abscissa x (log10 of the scale for task curves; a plain number such as a task loss
+/// otherwise), scores y, and a weight per point. With the number of examples known, the weights are inverse binomial
+/// variances and the noise level is known; otherwise every weight is 1 and the noise level is estimated from the fit.
+/// </summary>
+/// <param name="X">Abscissa per point, ascending.</param>
+/// <param name="Y">Score per point.</param>
+/// <param name="Weights">Inverse variance per point (known noise), or 1 (unknown noise).</param>
+/// <param name="KnownVariance">Whether <paramref name="Weights"/> are absolute inverse variances.</param>
+/// <param name="Origin">The x the fits centre on (kept fixed across resamples and subsets, so parameters stay comparable).</param>
+/// <param name="LogScale">Whether x is log10 of a scale (then positions are reported as scales, 10^x).</param>
+/// <param name="Floor">The chance level, when known: the sigmoid's fixed floor.</param>
+/// <param name="Examples">Examples behind each score, when known (for binomial resampling).</param>
+public sealed record CurvePoints(
+    double[] X,
+    double[] Y,
+    double[] Weights,
+    bool KnownVariance,
+    double Origin,
+    bool LogScale,
+    double? Floor,
+    int[]? Examples)
+{
+    /// <summary>Number of points.</summary>
+    public int Count => Y.Length;
+
+    /// <summary>The smallest x.</summary>
+    public double XMin => X.Min();
+
+    /// <summary>The largest x.</summary>
+    public double XMax => X.Max();
+
+    /// <summary>The curve of a task's scores against log10 of its scales.</summary>
+    public static CurvePoints FromTaskCurve(TaskCurve curve) =>
+        Create(curve.Scales.Select(Math.Log10).ToArray(), curve.Scores, curve.Examples, curve.Chance, logScale: true);
+
+    /// <summary>
+    /// Builds curve data; the weights are inverse binomial variances p̃(1 − p̃)/n with the Jeffreys-adjusted
+    /// p̃ = (y·n + 1/2)/(n + 1), so that a score of exactly 0 or 1 keeps a finite weight.
+    /// </summary>
+    public static CurvePoints Create(double[] x, double[] y, int[]? examples, double? floor, bool logScale, double? origin = null)
+    {
+        if (x.Length != y.Length || (examples is not null && examples.Length != y.Length))
+            throw new ArgumentException("x, y and examples must have the same length");
+        var weights = new double[y.Length];
+        for (int i = 0; i < y.Length; i++)
+        {
+            if (examples is null) { weights[i] = 1; continue; }
+            double n = examples[i], p = (y[i] * n + 0.5) / (n + 1);
+            weights[i] = n / (p * (1 - p));
+        }
+        return new CurvePoints(x, y, weights, examples is not null, origin ?? (x.Min() + x.Max()) / 2, logScale, floor, examples);
+    }
+
+    /// <summary>The same points with other scores (a bootstrap resample); weights stay those of the original scores.</summary>
+    public CurvePoints WithScores(double[] y) => this with { Y = y };
+
+    /// <summary>The points at the given indices, with the same origin.</summary>
+    public CurvePoints Subset(IReadOnlyList<int> rows) => this with
+    {
+        X = rows.Select(r => X[r]).ToArray(),
+        Y = rows.Select(r => Y[r]).ToArray(),
+        Weights = rows.Select(r => Weights[r]).ToArray(),
+        Examples = Examples is null ? null : rows.Select(r => Examples[r]).ToArray(),
+    };
+
+    /// <summary>x as the scale it stands for (10^x on a log scale), for reporting positions.</summary>
+    public double ToScale(double x) => LogScale ? Math.Pow(10, x) : x;
+}

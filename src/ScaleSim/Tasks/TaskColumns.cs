@@ -1,0 +1,76 @@
+using ScaleSim.Laws;
+
+namespace ScaleSim.Tasks;
+
+/// <summary>
+/// Which columns of a task table hold what, and which scale the table is on. A null name means "look for the usual
+/// names" (matched case-insensitively); a null <see cref="ScaleKind"/> means "the scale column's name says which".
+/// </summary>
+public sealed record TaskColumns(
+    ScaleVariable? ScaleKind = null,
+    string? Scale = null,
+    string? Score = null,
+    string? Model = null,
+    string? Task = null,
+    string? Metric = null)
+{
+    /// <summary>Names tried for the model.</summary>
+    public static readonly string[] ModelAliases = ["model", "model_name", "name"];
+
+    /// <summary>Names tried for the task.</summary>
+    public static readonly string[] TaskAliases = ["task", "benchmark", "dataset"];
+
+    /// <summary>Names tried for the metric.</summary>
+    public static readonly string[] MetricAliases = ["metric", "measure"];
+
+    /// <summary>Names tried for the score.</summary>
+    public static readonly string[] ScoreAliases = ["score", "value", "accuracy"];
+
+    /// <summary>Names tried for the chance level.</summary>
+    public static readonly string[] ChanceAliases = ["chance", "chance_level", "random", "random_baseline"];
+
+    /// <summary>Names tried for the number of examples.</summary>
+    public static readonly string[] ExamplesAliases = ["examples", "n_examples", "num_examples"];
+
+    /// <summary>Names tried for the partial-credit score.</summary>
+    public static readonly string[] PartialCreditAliases = ["partial_credit", "token_accuracy", "partial"];
+
+    /// <summary>Names tried for the task loss.</summary>
+    public static readonly string[] LossAliases = ["loss", "task_loss", "nll"];
+
+    /// <summary>A generic scale column, whose kind must then be given.</summary>
+    public const string GenericScale = "scale";
+
+    /// <summary>Names that say the scale is parameters, FLOPs or tokens, in the order they are looked for.</summary>
+    public static IReadOnlyList<(ScaleVariable Kind, string[] Names)> ScaleAliases { get; } =
+    [
+        (ScaleVariable.Params, ["params", "N", "parameters", "n_params"]),
+        (ScaleVariable.Flops, ["flops", "C", "compute", "train_flops"]),
+        (ScaleVariable.Tokens, ["tokens", "D", "n_tokens"]),
+    ];
+
+    /// <summary>The word for a scale kind, as options and JSON spell it.</summary>
+    public static string Name(ScaleVariable kind) => kind switch
+    {
+        ScaleVariable.Params => "params",
+        ScaleVariable.Flops => "flops",
+        _ => "tokens",
+    };
+
+    /// <summary>Parses params, flops or tokens; <paramref name="option"/> names the option in the error.</summary>
+    public static ScaleVariable ParseKind(string text, string option = "--scale") => text.ToLowerInvariant() switch
+    {
+        "params" or "parameters" or "n" => ScaleVariable.Params,
+        "flops" or "compute" or "c" => ScaleVariable.Flops,
+        "tokens" or "d" => ScaleVariable.Tokens,
+        _ => throw new InputException($"{option} '{text}' is not a scale (choose params, flops or tokens)"),
+    };
+
+    /// <summary>How a scale kind reads on an axis.</summary>
+    public static string AxisLabel(ScaleVariable kind) => kind switch
+    {
+        ScaleVariable.Params => "Parameters N",
+        ScaleVariable.Flops => "Training compute C (FLOPs)",
+        _ => "Training tokens D",
+    };
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using Microsoft.Data.Analysis;
+using ScaleSim.Laws;
+using ScaleSim.Runs;
+
+namespace ScaleSim.Tasks;
+
+/// <summary>
+/// Loads task results from CSV, TSV or JSON Lines into a <see cref="TaskTable"/>. Bad input is reported as for run
+/// tables: one <see cref="InputException"/> line naming the file, line and column.
+/// </summary>
+public static class TaskTableLoader
+{
+    /// <summary>Reads and validates a task table.</summary>
+    public static TaskTable Load(string path, TaskColumns? columns = null) => FromRaw(RawTable.Read(path), columns);
+
+    /// <summary>Validates an already-read table.</summary>
+    public static TaskTable FromRaw(RawTable raw, TaskColumns? columns = null)
+    {
+        columns ??= new TaskColumns();
+        if (raw.Rows.Count == 0) throw new InputException($"{raw.File}: no data rows");
+
+        var (scaleCol, kind) = FindScale(raw, columns);
+        int modelCol = Require(raw, columns.Model, TaskColumns.ModelAliases, "model", "--model-column");
+        int taskCol = Require(raw, columns.Task, TaskColumns.TaskAliases, "task", "--task-column");
+        int metricCol = Require(raw, columns.Metric, TaskColumns.MetricAliases, "metric", "--metric-column");
+        int scoreCol = Require(raw, columns.Score, TaskColumns.ScoreAliases, "score", "--score");
+        int chanceCol = Find(raw, TaskColumns.ChanceAliases);
+        int examplesCol = Find(raw, TaskColumns.ExamplesAliases);
+        int partialCol = Find(raw, TaskColumns.PartialCreditAliases);
+        int lossCol = Find(raw, TaskColumns.LossAliases);
+
+        var rows = new List<TaskObservation>(raw.Rows.Count);
+        for (int r = 0; r < raw.Rows.Count; r++)
+        {
+            rows.Add(new TaskObservation(
+                Text(raw, r, modelCol, "model"),
+                raw.ParseNumber(r, scaleCol, TaskColumns.Name(kind), requirePositive: true),
+                Text(raw, r, taskCol, "task"),
+                Text(raw, r, metricCol, "metric"),
+                Fraction(raw, r, scoreCol, "score", optional: false)!.Value,
+                Fraction(raw, r, chanceCol, "chance", optional: true, below: true),
+                Count(raw, r, examplesCol),
+                Fraction(raw, r, partialCol, "partial credit", optional: true),
+                Positive(raw, r, lossCol, "task loss"),
+                raw.Lines[r]));
+        }
+
+        var used = new[] { scaleCol, modelCol, taskCol, metricCol, scoreCol, chanceCol, examplesCol, partialCol, lossCol };
+        var frame = Frame(rows);
+        for (int col = 0; col < raw.Columns.Count; col++)
+        {
+            if (used.Contains(col)) continue;
+            string name = raw.Columns[col];
+            if (frame.Columns.IndexOf(name) >= 0) name += "_original";
+            frame.Columns.Add(Extra(raw, col, name));
+        }
+        var table = new TaskTable(raw.File, kind, rows, frame, Duplicates(raw.File, rows));
+        // Chance must be one value per task and metric; building the curves checks it with the line named.
+        _ = table.Curves();
+        return table;
+    }
+
+    /// <summary>The standard columns of a set of observations as a data frame (numbers as doubles, missing ones null).</summary>
+    internal static DataFrame Frame(IReadOnlyList<TaskObservation> rows) => new(
+        new StringDataFrameColumn("model", rows.Select(r => r.Model)),
+        new DoubleDataFrameColumn("scale", rows.Select(r => r.Scale)),
+        new StringDataFrameColumn("task", rows.Select(r => r.Task)),
+        new StringDataFrameColumn("metric", rows.Select(r => r.Metric)),
+        new DoubleDataFrameColumn("score", rows.Select(r => r.Score)),
+        new DoubleDataFrameColumn("chance", rows.Select(r => r.Chance)),
+        new DoubleDataFrameColumn("examples", rows.Select(r => (double?)r.Examples)),
+        new DoubleDataFrameColumn("partial_credit", rows.Select(r => r.PartialCredit)),
+        new DoubleDataFrameColumn("loss", rows.Select(r => r.Loss)));
+
+    private static (int Column, ScaleVariable Kind) FindScale(RawTable raw, TaskColumns columns)
+    {
+        const string howToSay = "give --scale params, flops or tokens";
+        if (columns.Scale is not null)
+        {
+            int col = raw.IndexOf(columns.Scale);
+            if (col < 0) throw new InputException($"{raw.File}: no column '{columns.Scale}' (given by --scale-column); columns are {string.Join(", ", raw.Columns)}");
+            var named = TaskColumns.ScaleAliases.Where(a => a.Names.Contains(columns.Scale, StringComparer.OrdinalIgnoreCase)).Select(a => (ScaleVariable?)a.Kind).FirstOrDefault();
+            var kind = columns.ScaleKind ?? named
+                ?? throw new InputException($"{raw.File}: column '{columns.Scale}' does not say whether it holds parameters, FLOPs or tokens; {howToSay}");
+            return (col, kind);
+        }
+        foreach (var (kind, names) in TaskColumns.ScaleAliases)
+        {
+            if (columns.ScaleKind is { } wanted && wanted != kind) continue;
+            int col = Find(raw, names);
+            if (col >= 0) return (col, kind);
+        }
+        int generic = raw.IndexOf(TaskColumns.GenericScale);
+        if (generic >= 0)
+        {
+            if (columns.ScaleKind is { } given) return (generic, given);
+            throw new InputException($"{raw.File}: column 'scale' does not say whether it holds parameters, FLOPs or tokens; {howToSay}");
+        }
+        var looked = TaskColumns.ScaleAliases.Where(a => columns.ScaleKind is null || a.Kind == columns.ScaleKind).SelectMany(a => a.Names).Append(TaskColumns.GenericScale);
+        throw new InputException($"{raw.File}: no scale column (looked for {string.Join(", ", looked)}); name it with --scale-column COLUMN");
+    }
+
+    private static int Find(RawTable raw, string[] aliases)
+    {
+        foreach (var alias in aliases)
+        {
+            int i = raw.IndexOf(alias);
+            if (i >= 0) return i;
+        }
+        return -1;
+    }
+
+    private static int Require(RawTable raw, string? requested, string[] aliases, string what, string option)
+    {
+        if (requested is not null)
+        {
+            int i = raw.IndexOf(requested);
+            if (i < 0) throw new InputException($"{raw.File}: no column '{requested}' (given by {option}); columns are {string.Join(", ", raw.Columns)}");
+            return i;
+        }
+        int found = Find(raw, aliases);
+        if (found < 0) throw new InputException($"{raw.File}: no {what} column (looked for {string.Join(", ", aliases)}); name it with {option} COLUMN");
+        return found;
+    }
+
+    private static string Where(RawTable raw, int row, int col, string meaning) =>
+        $"{raw.File} line {raw.Lines[row]}, column '{raw.Columns[col]}' ({meaning})";
+
+    private static string Text(RawTable raw, int row, int col, string meaning)
+    {
+        string? cell = raw.Rows[row][col];
+        if (string.IsNullOrWhiteSpace(cell)) throw new InputException($"{Where(raw, row, col, meaning)}: missing value");
+        return cell.Trim();
+    }
+
+    private static bool Empty(RawTable raw, int row, int col) => col < 0 || string.IsNullOrWhiteSpace(raw.Rows[row][col]);
+
+    /// <summary>A number in [0, 1] (in [0, 1) with <paramref name="below"/>, for a chance level).</summary>
+    private static double? Fraction(RawTable raw, int row, int col, string meaning, bool optional, bool below = false)
+    {
+        if (optional && Empty(raw, row, col)) return null;
+        double v = raw.ParseNumber(row, col, meaning, requirePositive: false);
+        if (v < 0 || v > 1 || (below && v == 1))
+        {
+            string hint = v > 1 && v <= 100 ? " (scores are fractions; divide percentages by 100)" : "";
+            throw new InputException($"{Where(raw, row, col, meaning)}: value {raw.Rows[row][col]} is outside [0, 1{(below ? ")" : "]")}{hint}");
+        }
+        return v;
+    }
+
+    private static int? Count(RawTable raw, int row, int col)
+    {
+        if (Empty(raw, row, col)) return null;
+        double v = raw.ParseNumber(row, col, "examples", requirePositive: true);
+        if (v != Math.Floor(v) || v > int.MaxValue)
+            throw new InputException($"{Where(raw, row, col, "examples")}: value {raw.Rows[row][col]} is not a whole number");
+        return (int)v;
+    }
+
+    private static double? Positive(RawTable raw, int row, int col, string meaning) =>
+        Empty(raw, row, col) ? null : raw.ParseNumber(row, col, meaning, requirePositive: true);
+
+    private static DataFrameColumn Extra(RawTable raw, int col, string name)
+    {
+        var values = new double?[raw.Rows.Count];
+        for (int r = 0; r < raw.Rows.Count; r++)
+        {
+            string? cell = raw.Rows[r][col];
+            if (string.IsNullOrEmpty(cell)) continue;
+            if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+                return new StringDataFrameColumn(name, raw.Rows.Select(row => row[col]));
+            values[r] = v;
+        }
+        return new DoubleDataFrameColumn(name, values);
+    }
+
+    private static List<string> Duplicates(string file, IReadOnlyList<TaskObservation> rows)
+    {
+        var warnings = new List<string>();
+        var first = new Dictionary<(string, string, string), int>();
+        foreach (var row in rows)
+        {
+            var key = (row.Model, row.Task, row.Metric);
+            if (first.TryGetValue(key, out int line))
+                warnings.Add($"{file} line {row.Line}: model '{row.Model}' appears again for task '{row.Task}', metric '{row.Metric}' (first on line {line})");
+            else
+                first[key] = row.Line;
+        }
+        return warnings;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text;
+using ScaleSim.Tasks;
+using ScaleSim.Tasks.Classification;
+using ScaleSim.Tasks.Synthetic;
+using Xunit.Abstractions;
+
+namespace ScaleSim.Tests.Tasks;
+
+/// <summary>The classifier is right on at least 95% of synthetic curves of every class.</summary>
+public class ClassifierTests(ITestOutputHelper output)
+{
+    // SCALESIM_CONFUSION_SEEDS raises the count for the confusion matrix in docs/methods.md.
+    private static int Seeds => int.TryParse(Environment.GetEnvironmentVariable("SCALESIM_CONFUSION_SEEDS"), out int n) ? n : 60;
+
+    [Fact]
+    public void EveryClassIsRecognisedOnAtLeast95PercentOfSyntheticCurves()
+    {
+        var options = new TaskCurveOptions { Bootstrap = 0, Selection = new() { Extrapolation = false } };
+        var classes = CurveClassNames.All.ToList();
+        var confusion = new int[classes.Count, classes.Count];
+        var misses = new StringBuilder();
+        var results = new (CurveClass Truth, CurveClass Found, string Note)[classes.Count * Seeds];
+        Parallel.For(0, results.Length, i =>
+        {
+            var truth = classes[i % classes.Count];
+            var curve = SyntheticTaskCurves.Draw(truth, i / classes.Count);
+            var result = TaskCurveAnalysis.Analyze(curve.Curve, options);
+            results[i] = (truth, result.Class, $"{truth.Name()} seed {i / classes.Count} ({curve.Generator}, {curve.Curve.Count} points, chance {curve.Curve.Chance}): {result.Class.Name()} by {result.Fit.Form.Name}, margin {result.Classification.Margin:F3}, fall {result.Classification.Fall:F3}, rise {result.Classification.Rise:F3}");
+        });
+        foreach (var (truth, found, note) in results)
+        {
+            confusion[classes.IndexOf(truth), classes.IndexOf(found)]++;
+            if (truth != found) misses.AppendLine(note);
+        }
+
+        var table = new StringBuilder("| true \\ found | " + string.Join(" | ", classes.Select(c => c.Name())) + " | correct |\n");
+        table.AppendLine("|---|" + string.Concat(classes.Select(_ => "---:|")) + "---:|");
+        for (int t = 0; t < classes.Count; t++)
+        {
+            var row = Enumerable.Range(0, classes.Count).Select(f => confusion[t, f]).ToArray();
+            table.AppendLine($"| {classes[t].Name()} | {string.Join(" | ", row)} | {100.0 * row[t] / Seeds:F1}% |");
+        }
+        output.WriteLine(table.ToString());
+        output.WriteLine(misses.ToString());
+        for (int t = 0; t < classes.Count; t++)
+            Assert.True(confusion[t, t] >= 0.95 * Seeds, $"{classes[t].Name()}: {confusion[t, t]}/{Seeds} right\n{table}\n{misses}");
+    }
+}
