@@ -117,7 +117,7 @@ public class IlgpuBackendTests
     {
         var config = new TrainingConfig
         {
-            Layers = 1, DModel = 8, Heads = 2, Context = 8, Batch = 2, Tokens = 160, EvalEvery = 5, ValidationSequences = 4,
+            Layers = 1, DModel = 8, Heads = 2, Context = 8, Batch = 2, Tokens = 96, EvalEvery = 3, ValidationSequences = 2,
             Data = "synthetic:k=2,V=8,smin=2,smax=3", Device = "cpu",
         };
         var cpu = Trainer.Run(config);
