@@ -13,11 +13,26 @@ internal static class TestModels
     /// <summary>Widths that are not multiples of 16 (d=24, head size 12), 21 rows (GEMM edge tiles), 2-token context padding.</summary>
     public static TinyGpt Ragged { get; } = new(Layers: 1, DModel: 24, Heads: 2, Context: 7, Vocab: 19);
 
+    /// <summary>
+    /// Two blocks at the smallest widths (d=8, head size 4, 8 rows): ILGPU's CPU accelerator runs each simulated GPU
+    /// thread on an OS thread, so whole-model ILGPU tests stay this small.
+    /// </summary>
+    public static TinyGpt Tiny { get; } = new(Layers: 2, DModel: 8, Heads: 2, Context: 4, Vocab: 11);
+
     public static TheoryData<string> ShapeNames => new() { nameof(Aligned), nameof(Ragged) };
 
-    public static TinyGpt Shape(string name) => name == nameof(Aligned) ? Aligned : Ragged;
+    /// <summary>The shapes the ILGPU backend is tested at (<see cref="Aligned"/> takes seconds a step on ILGPU's CPU accelerator).</summary>
+    public static TheoryData<string> IlgpuShapeNames => new() { nameof(Tiny), nameof(Ragged) };
 
-    public static int Batch(string name) => name == nameof(Aligned) ? 3 : 3;
+    public static TinyGpt Shape(string name) => name switch
+    {
+        nameof(Aligned) => Aligned,
+        nameof(Ragged) => Ragged,
+        nameof(Tiny) => Tiny,
+        _ => throw new ArgumentException(name),
+    };
+
+    public static int Batch(string name) => name == nameof(Tiny) ? 2 : 3;
 
     /// <summary>GPT-2 init at a larger σ plus noise on every parameter (LayerNorm gains and biases included), so no gradient is trivially zero.</summary>
     public static float[] Weights(ParameterLayout layout, ulong seed = 7)
@@ -43,14 +58,15 @@ internal static class TestModels
         return (inputs, targets);
     }
 
-    /// <summary>Every backend configuration the agreement tests run; a future ILGPU backend adds its factory here.</summary>
-    public static TheoryData<string> BackendNames => new() { "cpu-1", "cpu-2", "cpu-avx2-3" };
+    /// <summary>Every backend configuration the agreement tests run.</summary>
+    public static TheoryData<string> BackendNames => new() { "cpu-1", "cpu-2", "cpu-avx2-3", "ilgpu-cpu" };
 
     public static ITrainingBackend Backend(string name, TinyGpt model, int batch) => name switch
     {
         "cpu-1" => new CpuBackend(model, batch, 1),
         "cpu-2" => new CpuBackend(model, batch, 2),
         "cpu-avx2-3" => new CpuBackend(model, batch, 3, useVector512: false),
+        "ilgpu-cpu" => TrainingBackends.Create(TrainingDevice.IlgpuCpu, model, batch),
         _ => throw new ArgumentException(name),
     };
 }

@@ -47,7 +47,7 @@ internal static class TrainingOptions
 
     public static Option<string> Device() => new("--device")
     {
-        Description = "Backend: auto, cpu, cuda, opencl or ilgpu-cpu (the GPU backends are not available yet).",
+        Description = "Backend: auto (CUDA, else an OpenCL GPU, else cpu), cpu, cuda, opencl, or ilgpu-cpu (the GPU kernels on ILGPU's slow CPU accelerator, for testing).",
         DefaultValueFactory = _ => "auto",
     };
 

@@ -3,7 +3,7 @@ namespace ScaleSim.Training.Backends;
 /// <summary>Where a run trains: <c>--device auto|cpu|cuda|opencl|ilgpu-cpu</c>.</summary>
 public enum TrainingDevice
 {
-    /// <summary>A GPU when one is usable, else the CPU backend (today: always the CPU backend).</summary>
+    /// <summary>A CUDA device, else an OpenCL GPU, through the ILGPU backend; else the CPU backend.</summary>
     Auto,
 
     /// <summary>The SIMD CPU backend.</summary>
@@ -12,10 +12,10 @@ public enum TrainingDevice
     /// <summary>ILGPU on a CUDA device.</summary>
     Cuda,
 
-    /// <summary>ILGPU on an OpenCL device.</summary>
+    /// <summary>ILGPU on an OpenCL GPU.</summary>
     OpenCl,
 
-    /// <summary>ILGPU's CPU accelerator (for debugging kernels without a GPU).</summary>
+    /// <summary>The ILGPU kernels on ILGPU's CPU accelerator (for testing them without a GPU; 100–1000× slower than <see cref="Cpu"/>).</summary>
     IlgpuCpu,
 }
 
