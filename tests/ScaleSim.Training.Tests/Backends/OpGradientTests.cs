@@ -105,16 +105,19 @@ public unsafe class OpGradientTests
     }
 
     [Theory]
-    [InlineData(2, 8, 32, 2)]
-    [InlineData(2, 7, 24, 2)]
-    [InlineData(1, 20, 16, 1)]
-    public void Attention(int batch, int t, int c, int heads)
+    [InlineData(2, 8, 32, 2, true)]
+    [InlineData(2, 7, 24, 2, true)]
+    [InlineData(1, 20, 16, 1, true)]
+    [InlineData(1, 37, 80, 2, true)]
+    [InlineData(2, 7, 24, 2, false)]
+    [InlineData(1, 37, 80, 2, false)]
+    public void Attention(int batch, int t, int c, int heads, bool v512)
     {
         int n = batch * t, hs = c / heads;
         var qkv = FiniteDifferences.Normal(n * 3 * c, 7);
         var r = FiniteDifferences.Normal(n * c, 8);
         var block = new float[AttentionOp.Scratch.Floats(t, hs)];
-        int tp = AttentionOp.Pad(t);
+        int tp = AttentionOp.KeyStride(t);
 
         float[] Forward(float[] input, float[] att)
         {
@@ -123,7 +126,7 @@ public unsafe class OpGradientTests
             {
                 var s = AttentionOp.Scratch.Carve(pb, t, hs);
                 for (int b = 0; b < batch; b++)
-                    for (int h = 0; h < heads; h++) AttentionOp.ForwardHead(s, py, pa, pq, b, h, t, c, heads);
+                    for (int h = 0; h < heads; h++) AttentionOp.ForwardHead(s, py, pa, pq, b, h, t, c, heads, v512);
             }
             return y;
         }
@@ -149,7 +152,7 @@ public unsafe class OpGradientTests
         {
             var s = AttentionOp.Scratch.Carve(pb, t, hs);
             for (int b = 0; b < batch; b++)
-                for (int h = 0; h < heads; h++) AttentionOp.BackwardHead(s, pd, pr, pa, pq, b, h, t, c, heads);
+                for (int h = 0; h < heads; h++) AttentionOp.BackwardHead(s, pd, pr, pa, pq, b, h, t, c, heads, v512);
         }
         var scratchAtt = new float[probs.Length];
         FiniteDifferences.Check("dqkv", qkv, dqkv, q => FiniteDifferences.Project(Forward(q, scratchAtt), r), Enumerable.Range(0, n * 3 * c), h: 1e-2f);

@@ -55,7 +55,7 @@ public sealed unsafe class CpuBackend : ITrainingBackend
         _h = model.Heads;
         _vp = SoftmaxCrossEntropyOp.PaddedVocab(_v);
         _n = checked(batchSize * _t);
-        int tp = AttentionOp.Pad(_t);
+        int tp = AttentionOp.KeyStride(_t);
         long n = _n, c = _c;
 
         _pool = new WorkerPool(threads);
@@ -113,6 +113,8 @@ public sealed unsafe class CpuBackend : ITrainingBackend
             scratches[i] = AttentionOp.Scratch.Carve(_buffers.Floats(AttentionOp.Scratch.Floats(_t, model.HeadSize)), _t, model.HeadSize);
         _attentionForward.Scratches = scratches;
         _attentionBackward.Scratches = scratches;
+        _attentionForward.UseVector512 = useVector512;
+        _attentionBackward.UseVector512 = useVector512;
 
         _segments = AdamWOp.Segments(Layout);
         _adamW.Segments = _segments;

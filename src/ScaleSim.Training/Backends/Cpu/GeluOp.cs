@@ -32,7 +32,7 @@ internal static unsafe class GeluOp
         poly = Vector512.FusedMultiplyAdd(poly, t, Vector512.Create(-0.284496736f));
         poly = Vector512.FusedMultiplyAdd(poly, t, Vector512.Create(0.254829592f));
         poly *= t;
-        expMinusX2 = Vector512.Exp(-(ax * ax));
+        expMinusX2 = VectorMath.Exp(-(ax * ax));
         var y = one - poly * expMinusX2;
         return Vector512.CopySign(y, x);
     }
