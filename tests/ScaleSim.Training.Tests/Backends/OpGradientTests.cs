@@ -79,14 +79,16 @@ public unsafe class OpGradientTests
     {
         var x = FiniteDifferences.Normal(n, 5, 2);
         var r = FiniteDifferences.Normal(n, 6);
+        var derivative = new float[n];
         float[] Forward(float[] xx)
         {
             var y = new float[n];
-            fixed (float* py = y, px = xx) GeluOp.ForwardRange(py, px, 0, n);
+            fixed (float* py = y, pd = derivative, px = xx) GeluOp.ForwardRange(py, pd, px, 0, n);
             return y;
         }
+        Forward(x);
         var dx = new float[n];
-        fixed (float* pdx = dx, pr = r, px = x) GeluOp.BackwardRange(pdx, pr, px, 0, n);
+        fixed (float* pdx = dx, pr = r, pd = derivative) GeluOp.BackwardRange(pdx, pr, pd, 0, n);
         FiniteDifferences.Check("dx", x, dx, xx => FiniteDifferences.Project(Forward(xx), r), Enumerable.Range(0, n), h: 1e-2f);
     }
 
@@ -95,7 +97,8 @@ public unsafe class OpGradientTests
     {
         var x = Enumerable.Range(-40, 81).Select(i => i / 10f).ToArray();
         var y = new float[x.Length];
-        fixed (float* py = y, px = x) GeluOp.ForwardRange(py, px, 0, x.Length);
+        var derivative = new float[x.Length];
+        fixed (float* py = y, pd = derivative, px = x) GeluOp.ForwardRange(py, pd, px, 0, x.Length);
         for (int i = 0; i < x.Length; i++)
         {
             // Φ(x) through erfc from the complementary series is not in the BCL; compare with a high-precision erf.
