@@ -90,8 +90,8 @@ public class TrainerTests
         using var json = JsonDocument.Parse(File.ReadAllText(System.IO.Path.Combine(path, "summary.json")));
         var root = json.RootElement;
         Assert.Equal("completed", root.GetProperty("status").GetString());
-        Assert.Equal(summary.Parameters, root.GetProperty("parameters").GetInt64());
-        Assert.Equal(summary.NonEmbeddingParameters, root.GetProperty("non_embedding_parameters").GetInt64());
+        Assert.Equal(summary.Parameters, root.GetProperty("params").GetInt64());
+        Assert.Equal(summary.NonEmbeddingParameters, root.GetProperty("non_embedding_params").GetInt64());
         Assert.Equal(156, root.GetProperty("steps").GetInt64());
         Assert.Equal(19968, root.GetProperty("tokens").GetInt64());
         foreach (var model in ScaleSim.Flops.FlopModels.All) Assert.True(root.GetProperty("flops").GetProperty(model.Name).GetDouble() > 0);
