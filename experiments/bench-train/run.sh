@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side training throughput: ScaleSim's CPU backend and the PyTorch peer, same shapes, same machine, same run.
-# Usage: experiments/bench-train/run.sh [PEER] [OUT]
+# Usage: [LD_LIBRARY_PATH=…/openblas-pthread OPENBLAS_NUM_THREADS=1] experiments/bench-train/run.sh [PEER] [OUT]
+#   (the peer inherits the environment; see README.md for why it needs a fast BLAS)
 #   PEER  path of torch_gpt_peer.py (default ../shared/peers/torch_gpt_peer.py relative to the repository root)
 #   OUT   directory for the JSON results (default experiments/bench-train/results)
 # Needs (on your machine only, never in CI): apt-get update && apt-get install -y python3-torch python3-numpy
