@@ -61,6 +61,7 @@ internal static class BenchTrainCommand
             if (script is not null && !File.Exists(script)) throw new InputException($"--peer {script}: file not found");
 
             var result = TrainingBenchmark.Run(new TrainingBenchmarkOptions(model, b, deviceKind, t, WarmupSeconds: w, Seconds: s));
+            double peak = MatmulBenchmark.PeakGflops(t, seconds: Math.Min(1.0, s));
             var peers = new List<PeerResult>();
             if (script is not null)
             {
@@ -86,6 +87,8 @@ internal static class BenchTrainCommand
                 ["step_ms"] = Math.Round(result.StepMilliseconds, 3),
                 ["gflops_per_s"] = new JsonObject(result.GflopsPerSecond.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Math.Round(kv.Value, 2)))),
                 ["peak_working_set_mib"] = Math.Round(result.PeakWorkingSetBytes / 1048576.0, 1),
+                ["matmul_peak_gflops_per_s"] = Math.Round(peak, 1),
+                ["share_of_matmul_peak_6nd"] = Math.Round(result.GflopsPerSecond["6nd"] / peak, 3),
             };
             if (best is not null)
             {
@@ -112,6 +115,8 @@ internal static class BenchTrainCommand
             Row("step ms", result.StepMilliseconds.ToString("F2", CultureInfo.InvariantCulture));
             foreach (var (name, value) in result.GflopsPerSecond) Row($"GFLOP/s ({name})", value.ToString("F1", CultureInfo.InvariantCulture));
             Row("peak working set, MiB", (result.PeakWorkingSetBytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture));
+            Row($"matmul peak (512³ GEMM, {t} thread(s)), GFLOP/s", peak.ToString("F1", CultureInfo.InvariantCulture));
+            Row("share of matmul peak (6nd)", (result.GflopsPerSecond["6nd"] / peak).ToString("P0", CultureInfo.InvariantCulture));
             foreach (var p in peers) Row($"PyTorch peer, {p.Threads} thread(s), tokens/s", p.TokensPerSecond.ToString("F0", CultureInfo.InvariantCulture));
             if (best is not null) Row("speed-up over the peer's best", (result.TokensPerSecond / best.TokensPerSecond).ToString("F2", CultureInfo.InvariantCulture) + "×");
             context.Console.Write(table);

@@ -24,9 +24,11 @@ public sealed record RunSummary
     public required int Vocab { get; init; }
 
     /// <summary>Total parameters (embeddings included, tied head counted once).</summary>
+    [JsonPropertyName("params")]
     public required long Parameters { get; init; }
 
     /// <summary>Parameters outside the token and position embeddings.</summary>
+    [JsonPropertyName("non_embedding_params")]
     public required long NonEmbeddingParameters { get; init; }
 
     /// <summary>Optimizer steps completed.</summary>

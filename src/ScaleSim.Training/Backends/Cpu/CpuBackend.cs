@@ -19,8 +19,8 @@ public sealed unsafe class CpuBackend : ITrainingBackend
     private readonly int _n, _c, _l, _t, _v, _vp, _h;
     private readonly float* _params, _grads, _m, _v2;
     private readonly int* _inputs, _targets;
-    private readonly float*[] _residual, _ln1Out, _ln1Mean, _ln1Rstd, _qkv, _att, _attY, _residual2, _ln2Out, _ln2Mean, _ln2Rstd, _fch, _fchGelu;
-    private readonly float* _lnfOut, _lnfMean, _lnfRstd, _probs, _losses;
+    private readonly float*[] _residual, _ln1Out, _ln1Mean, _ln1Rstd, _qkv, _att, _attY, _residual2, _ln2Out, _ln2Mean, _ln2Rstd, _fchGelu, _geluDerivative;
+    private readonly float* _fch, _lnfOut, _lnfMean, _lnfRstd, _probs, _losses;
     private readonly float* _dResidual, _dC, _d4C, _dQkv, _dLogits, _lnPartials;
 
     private readonly EncoderOp.ForwardWork _encoderForward = new();
@@ -55,7 +55,7 @@ public sealed unsafe class CpuBackend : ITrainingBackend
         _h = model.Heads;
         _vp = SoftmaxCrossEntropyOp.PaddedVocab(_v);
         _n = checked(batchSize * _t);
-        int tp = AttentionOp.Pad(_t);
+        int tp = AttentionOp.KeyStride(_t);
         long n = _n, c = _c;
 
         _pool = new WorkerPool(threads);
@@ -94,8 +94,9 @@ public sealed unsafe class CpuBackend : ITrainingBackend
         _ln2Out = PerLayer(n * c, _l);
         _ln2Mean = PerLayer(n, _l);
         _ln2Rstd = PerLayer(n, _l);
-        _fch = PerLayer(n * 4 * c, _l);
+        _fch = _buffers.Floats(n * 4 * c);
         _fchGelu = PerLayer(n * 4 * c, _l);
+        _geluDerivative = PerLayer(n * 4 * c, _l);
         _lnfOut = _buffers.Floats(n * c);
         _lnfMean = _buffers.Floats(n);
         _lnfRstd = _buffers.Floats(n);
@@ -113,6 +114,8 @@ public sealed unsafe class CpuBackend : ITrainingBackend
             scratches[i] = AttentionOp.Scratch.Carve(_buffers.Floats(AttentionOp.Scratch.Floats(_t, model.HeadSize)), _t, model.HeadSize);
         _attentionForward.Scratches = scratches;
         _attentionBackward.Scratches = scratches;
+        _attentionForward.UseVector512 = useVector512;
+        _attentionBackward.UseVector512 = useVector512;
 
         _segments = AdamWOp.Segments(Layout);
         _adamW.Segments = _segments;
@@ -186,9 +189,9 @@ public sealed unsafe class CpuBackend : ITrainingBackend
             a.Run(_pool);
             _linear.Forward(_residual2[l], _attY[l], P(layout.AttentionProjectionWeight, l), P(layout.AttentionProjectionBias, l), _residual[l], _n, _c, _c);
             LayerNormForward(_ln2Out[l], _ln2Mean[l], _ln2Rstd[l], _residual2[l], P(layout.Ln2Weight, l), P(layout.Ln2Bias, l));
-            _linear.Forward(_fch[l], _ln2Out[l], P(layout.MlpUpWeight, l), P(layout.MlpUpBias, l), null, _n, _c, 4 * _c);
+            _linear.Forward(_fch, _ln2Out[l], P(layout.MlpUpWeight, l), P(layout.MlpUpBias, l), null, _n, _c, 4 * _c);
             var g = _geluForward;
-            g.Output = _fchGelu[l]; g.Input = _fch[l]; g.Count = (long)_n * 4 * _c;
+            g.Output = _fchGelu[l]; g.Derivative = _geluDerivative[l]; g.Input = _fch; g.Count = (long)_n * 4 * _c;
             g.Run(_pool);
             _linear.Forward(_residual[l + 1], _fchGelu[l], P(layout.MlpDownWeight, l), P(layout.MlpDownBias, l), _residual2[l], _n, 4 * _c, _c);
         }
@@ -232,7 +235,7 @@ public sealed unsafe class CpuBackend : ITrainingBackend
             _linear.BackwardBias(G(layout.MlpDownBias, l), _dResidual, _n, _c);
             _linear.BackwardInput(_d4C, _dResidual, P(layout.MlpDownWeight, l), _n, 4 * _c, _c, accumulate: false);
             var g = _geluBackward;
-            g.DInput = _d4C; g.DOutput = _d4C; g.Input = _fch[l]; g.Count = (long)_n * 4 * _c;
+            g.DInput = _d4C; g.DOutput = _d4C; g.Derivative = _geluDerivative[l]; g.Count = (long)_n * 4 * _c;
             g.Run(_pool);
             _linear.BackwardWeight(G(layout.MlpUpWeight, l), _d4C, _ln2Out[l], _n, _c, 4 * _c);
             _linear.BackwardBias(G(layout.MlpUpBias, l), _d4C, _n, 4 * _c);

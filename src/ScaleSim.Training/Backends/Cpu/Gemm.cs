@@ -275,7 +275,7 @@ internal sealed unsafe class Gemm
     /// Partial tiles (fewer than MR rows or 32 columns), one row at a time through a 32-float staging row. Every element
     /// goes through the same init-then-FMA sequence as in the full kernels, so results do not depend on tiling.
     /// </summary>
-    private static void EdgeKernel(int rows, int nr, int kc, float* a, nint ars, nint acs, float* b, float* c, nint ldc, bool loadC, float* addend, float* bias)
+    internal static void EdgeKernel(int rows, int nr, int kc, float* a, nint ars, nint acs, float* b, float* c, nint ldc, bool loadC, float* addend, float* bias)
     {
         float* tile = stackalloc float[NR];
         for (int r = 0; r < rows; r++)

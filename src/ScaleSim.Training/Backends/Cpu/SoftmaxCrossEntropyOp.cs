@@ -39,7 +39,7 @@ internal static unsafe class SoftmaxCrossEntropyOp
         for (int i = 0; i < stride; i += 16)
         {
             var x = Vector512.ConditionalSelect(Vector512.LessThan(lane + Vector512.Create((float)i), vocabV), Vector512.Load(z + i), negInf);
-            var e = Vector512.Exp(x - mv);
+            var e = VectorMath.Exp(x - mv);
             sumV += e;
             e.Store(z + i);
         }

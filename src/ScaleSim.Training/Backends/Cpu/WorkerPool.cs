@@ -1,14 +1,21 @@
 namespace ScaleSim.Training.Backends.Cpu;
 
 /// <summary>
-/// A fixed set of worker threads that run <see cref="ParallelWork"/> chunks with the caller as worker 0. Waits are
-/// short spins (a training step opens ~100 parallel regions, a few microseconds apart) that fall back to blocking
-/// after ~50 µs idle, so an idle backend does not burn a core. With one thread there are no workers and no
-/// synchronisation: <see cref="Run"/> is a plain loop.
+/// A fixed set of worker threads that run <see cref="ParallelWork"/> chunks with the caller as worker 0. Chunks are
+/// handed out dynamically, and the caller waits only for workers that actually joined the region, never for one
+/// that is asleep or not yet scheduled — so a busy machine slows a region down to the caller's own speed instead of
+/// stalling it. Idle workers spin briefly (a training step opens ~100 regions, microseconds apart) and then block,
+/// so an idle backend does not burn a core. With one thread there are no workers and no synchronisation.
 /// </summary>
+/// <remarks>
+/// Protocol per region: the caller publishes the work, opens generation g and drains chunks; it then closes g and
+/// waits until no worker is active. A worker that sees g increments the active count and only then checks that g is
+/// still open; if it is not, it backs off. So the caller never returns while a worker can still touch g's work.
+/// </remarks>
 internal sealed class WorkerPool : IDisposable
 {
-    private const int SpinsBeforeBlocking = 2000;
+    private const int SpinsBeforeBlocking = 4000;
+    private const int Closed = -1;
 
     private readonly Thread[] _threads;
     private readonly ManualResetEventSlim[] _wake;
@@ -16,8 +23,9 @@ internal sealed class WorkerPool : IDisposable
     private ParallelWork? _work;
     private int _chunks;
     private int _nextChunk;
-    private int _pending;
+    private int _active;
     private int _generation;
+    private int _open = Closed;
     private volatile bool _disposed;
     private Exception? _failure;
 
@@ -53,16 +61,19 @@ internal sealed class WorkerPool : IDisposable
         _chunks = chunks;
         _nextChunk = 0;
         _failure = null;
-        Volatile.Write(ref _pending, _threads.Length);
-        Interlocked.Increment(ref _generation);
+        int generation = _generation + 1;
+        Volatile.Write(ref _open, generation);
+        Volatile.Write(ref _generation, generation);
         for (int i = 0; i < _threads.Length; i++)
         {
-            if (Interlocked.Exchange(ref _sleeping[i], 0) == 1) _wake[i].Set();
+            if (Volatile.Read(ref _sleeping[i]) == 1 && Interlocked.Exchange(ref _sleeping[i], 0) == 1) _wake[i].Set();
         }
 
         Drain(0);
+        Volatile.Write(ref _open, Closed);
+        Interlocked.MemoryBarrier();
         var spin = new SpinWait();
-        while (Volatile.Read(ref _pending) != 0) spin.SpinOnce(sleep1Threshold: -1);
+        while (Volatile.Read(ref _active) != 0) spin.SpinOnce(sleep1Threshold: -1);
         _work = null;
         if (_failure is { } failure) throw new AggregateException("a CPU backend worker failed", failure);
     }
@@ -98,7 +109,7 @@ internal sealed class WorkerPool : IDisposable
             {
                 if (++spins < SpinsBeforeBlocking)
                 {
-                    Thread.SpinWait(20);
+                    Thread.SpinWait(10);
                     continue;
                 }
 
@@ -115,8 +126,9 @@ internal sealed class WorkerPool : IDisposable
 
             if (_disposed) return;
             seen = Volatile.Read(ref _generation);
-            Drain(worker);
-            Interlocked.Decrement(ref _pending);
+            Interlocked.Increment(ref _active);
+            if (Volatile.Read(ref _open) == seen) Drain(worker);
+            Interlocked.Decrement(ref _active);
         }
     }
 
