@@ -75,7 +75,9 @@ internal static class SimulateCommand
             File.Copy(Path.Combine(runsDirectory, "runs.csv"), Path.Combine(reportDirectory, "runs.csv"), overwrite: true);
             File.Copy(Path.Combine(runsDirectory, "curves.csv"), Path.Combine(reportDirectory, "curves.csv"), overwrite: true);
             string commandLine = "dotnet run --project src/ScaleSim.Cli -c Release -- simulate" + (name == ExperimentCatalog.Default ? "" : parse.GetValue(quick) ? " --quick" : $" --experiment {name}");
-            string report = SimulationReport.Render(plan, conventions, figures, "figures", sweepSeconds, runsAtOnce, commandLine);
+            int trainedNow = outcomes.Count(o => o.Outcome is RunOutcome.Trained or RunOutcome.Resumed or RunOutcome.Retrained);
+            double coreSeconds = plan.Runs.Sum(r => SweepRunner.CompletedSummary(Path.Combine(runsDirectory, r.Id))?.ElapsedSeconds ?? 0);
+            string report = SimulationReport.Render(plan, conventions, figures, "figures", sweepSeconds, trainedNow, coreSeconds, runsAtOnce, commandLine);
             File.WriteAllText(Path.Combine(reportDirectory, "report.md"), report);
 
             if (parse.GetValue(json))
@@ -98,7 +100,7 @@ internal static class SimulateCommand
                 context.Console.Write(table);
                 foreach (var c in conventions)
                     context.Console.WriteLine($"{c.Name} N: a = {c.Result.Approach1.A:F3} (1), {(c.Result.Approach2 is { } a2 ? a2.A.ToString("F3") : "—")} (2), {c.Result.Approach3.A:F3} (3)");
-                context.Console.WriteLine($"report: {Path.Combine(reportDirectory, "report.md")} (sweep {sweepSeconds / 60:F1} min)");
+                context.Console.WriteLine($"report: {Path.Combine(reportDirectory, "report.md")} (this invocation trained {trainedNow} runs in {sweepSeconds / 60:F1} min)");
             }
             return SweepCommand.Report(context, outcomes, runsDirectory) == 3 ? 3 : 0;
         });
