@@ -33,6 +33,10 @@ public class SimulateTests
             string text = File.ReadAllText(Path.Combine(report, "report.md"));
             foreach (var section in new[] { "## Compute-optimal exponents", "## Irreducible loss", "## Backtest", "## Targets", "## Figures" })
                 Assert.Contains(section, text);
+            // Two seeds per width: the seed means are tabled, and every per-position accuracy is counted once.
+            Assert.Contains("Means over the seeds of each size", text);
+            Assert.Contains("Per position (6 runs × 2 positions = 12 accuracies)", text);
+            Assert.Contains("Per position (6 runs × 4 positions = 24 accuracies)", text);
             foreach (var figure in new[] { "training-curves", "isoflop-parabolas", "optimal-params", "optimal-tokens", "loss-contours", "backtest", "conventions" })
                 Assert.True(File.Exists(Path.Combine(report, "figures", figure + ".png")), figure);
 
@@ -95,6 +99,7 @@ public class SimulateTests
                   "shape": { "layers": 1, "head_size": 8, "width_multiple": 8, "min_width": 8 },
                   "context": 12,
                   "batch": { "max": 8, "min": 4, "min_steps": 100 },
+                  "seeds": [0, 1],
                   "validation_sequences": 8,
                   "evaluations_per_run": 4
                 }
@@ -112,6 +117,10 @@ public class SimulateTests
             string text = File.ReadAllText(Path.Combine(report, "report.md"));
             foreach (var section in new[] { "## Experiment", "## Models", "## Task curves", "## The metric artifact, measured", "## The distractor: a U-shape?", "## Figures" })
                 Assert.Contains(section, text);
+            // Two seeds per width: the seed means are tabled, and every per-position accuracy is counted once.
+            Assert.Contains("Means over the seeds of each size", text);
+            Assert.Contains("Per position (6 runs × 2 positions = 12 accuracies)", text);
+            Assert.Contains("Per position (6 runs × 4 positions = 24 accuracies)", text);
             foreach (var figure in new[] { "addition-1-artifact", "addition-1-exact-match", "addition-1-per-digit", "distractor-4-artifact" })
                 Assert.True(File.Exists(Path.Combine(report, "figures", figure + ".png")), figure);
 

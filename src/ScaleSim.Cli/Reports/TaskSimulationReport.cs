@@ -52,9 +52,8 @@ internal static class TaskSimulationReport
         md.Table(["setting", "value"],
         [
             ["data", $"`{source.Description}` (vocabulary {plan.Vocab})"],
-            ["mixture", options.Rate >= 1
-                ? $"task sequences only; each sequence is a separator and then examples of the {source.Tasks.Count} tasks drawn uniformly, each followed by a separator, cut at the context"
-                : $"{options.Rate:P0} task sequences, the rest sequences of the default Markov source (tokens shifted past the task vocabulary)"],
+            ["mixture", (options.Rate >= 1 ? "task sequences only" : $"{options.Rate:P0} task sequences, the rest sequences of the default Markov source (tokens shifted past the task vocabulary)") +
+                "; a task sequence is a separator, then examples each followed by a separator, cut at the context" + Weights(options)],
             ["held out", $"one problem in {TaskSource.HeldOutShare} (by a hash of the problem) never appears in training; each task is scored on up to {options.Evaluation} distinct held-out problems"],
             ["widths", $"{string.Join(", ", experiment.Widths!.Order())} ({experiment.Shape.Layers} layers, heads of about {experiment.Shape.HeadSize} channels, context {experiment.Context})"],
             ["tokens per run", experiment.TokensPerRun!.Value.ToString("0.##e+0", CultureInfo.InvariantCulture)],
@@ -105,7 +104,15 @@ internal static class TaskSimulationReport
             md.Table(["model", "params", "per-position accuracy", "p", $"p^{t.AnswerLength}", "product", "exact match"], points.Select(p => (IReadOnlyList<string>)
                 [p.Model, I((long)p.Params), string.Join(" ", p.PositionAccuracy.Select(a => F(a, 2))), F(p.PerDigit, 3),
                  F(Math.Pow(p.PerDigit, t.AnswerLength), 3), F(p.PositionProduct, 3), F(p.ExactMatch, 3)]));
-            md.Paragraph(ArtifactSentence(t, results));
+            if (points.Count > points.Select(p => p.Params).Distinct().Count())
+            {
+                md.Paragraph($"Means over the seeds of each size (lowest and highest run in brackets), and p̄^{t.AnswerLength} from the mean per-digit accuracy:");
+                md.Table(["params", "runs", "per-digit p̄", $"p̄^{t.AnswerLength}", "exact match"], points.GroupBy(p => p.Params).OrderBy(g => g.Key).Select(g => (IReadOnlyList<string>)
+                    [I((long)g.Key), I(g.Count()), Spread(g.Select(p => p.PerDigit).ToList()), F(Math.Pow(g.Average(p => p.PerDigit), t.AnswerLength), 3),
+                     Spread(g.Select(p => p.ExactMatch).ToList())]));
+            }
+            md.Paragraph(ArtifactSentence(t, results, points));
+            md.Paragraph(PositionSentence(t, points));
         }
 
         if (source.Tasks.OfType<DistractorTask>().FirstOrDefault() is { } distractor)
@@ -121,13 +128,30 @@ internal static class TaskSimulationReport
         return md.ToString();
     }
 
-    private static string ArtifactSentence(ISyntheticTask task, IReadOnlyList<TaskCurveResult> results)
+    private static string Spread(IReadOnlyList<double> values) => values.Count == 1
+        ? F(values[0], 3)
+        : $"{F(values.Average(), 3)} [{F(values.Min(), 3)}, {F(values.Max(), 3)}]";
+
+    // Whether runs learn an answer position gradually or all at once decides whether per-digit accuracy can rise
+    // smoothly run by run, or only on average over seeds.
+    private static string PositionSentence(ISyntheticTask task, IReadOnlyList<ArtifactPoint> points)
+    {
+        var cells = points.SelectMany(p => p.PositionAccuracy).ToList();
+        int atChance = cells.Count(a => a < task.Chance + 0.1), learned = cells.Count(a => a > 0.95);
+        return $"Per position ({points.Count} runs × {task.AnswerLength} positions = {cells.Count} accuracies): within 0.1 of chance ({F(task.Chance, 2)}) {atChance}, " +
+            $"above 0.95 {learned}, in between {cells.Count - atChance - learned}.";
+    }
+
+    private static string ArtifactSentence(ISyntheticTask task, IReadOnlyList<TaskCurveResult> results, IReadOnlyList<ArtifactPoint> points)
     {
         var exact = results.Single(r => r.Curve.Task == task.Name && r.Curve.Metric == SweepTables.ExactMatchMetric);
         var perDigit = results.Single(r => r.Curve.Task == task.Name && r.Curve.Metric == SweepTables.PerDigitMetric);
+        var smallest = points.Where(p => p.Params == points.Min(q => q.Params)).ToList();
+        var largest = points.Where(p => p.Params == points.Max(q => q.Params)).ToList();
+        string mean = smallest.Count > 1 ? "averaged over seeds, " : "";
         return $"Classified: exact match **{exact.Class.Name()}** ({exact.Fit.Form.Name} fit{Threshold(exact)}), per-digit accuracy **{perDigit.Class.Name()}** " +
-            $"({perDigit.Fit.Form.Name} fit{Threshold(perDigit)}); per-digit accuracy goes from {F(perDigit.Curve.Scores[0], 3)} at the smallest model to " +
-            $"{F(perDigit.Curve.Scores[^1], 3)} at the largest, exact match from {F(exact.Curve.Scores[0], 3)} to {F(exact.Curve.Scores[^1], 3)}.";
+            $"({perDigit.Fit.Form.Name} fit{Threshold(perDigit)}); {mean}per-digit accuracy goes from {F(smallest.Average(p => p.PerDigit), 3)} at the smallest size to " +
+            $"{F(largest.Average(p => p.PerDigit), 3)} at the largest, exact match from {F(smallest.Average(p => p.ExactMatch), 3)} to {F(largest.Average(p => p.ExactMatch), 3)}.";
 
         static string Threshold(TaskCurveResult r) => r.Class == CurveClass.Emergent && r.Classification.Threshold is { } t
             ? $", threshold N = {t.ToString("0.00e+0", CultureInfo.InvariantCulture)}" : "";
@@ -145,6 +169,13 @@ internal static class TaskSimulationReport
             $"copies whatever the marker scores 0 per digit, a coin 0.5 and a model that reads the marker 1. Measured per-digit accuracy on the F prompts, " +
             $"smallest model to largest: {string.Join(", ", scores.Select(s => F(s, 3)))}; its lowest point is {F(scores[argMin], 3)} at " +
             $"{r.Curve.Points[argMin].Model}. {shape}";
+    }
+
+    private static string Weights(TaskSourceOptions options)
+    {
+        var weighted = options.CreateWeightedTasks();
+        if (weighted.Count == 1) return "";
+        return "; tasks drawn in proportion to their weights (" + string.Join(", ", weighted.Select(t => $"{t.Task.Name} {t.Weight.ToString("0.###", CultureInfo.InvariantCulture)}")) + ")";
     }
 
     private static string Example(ISyntheticTask task)

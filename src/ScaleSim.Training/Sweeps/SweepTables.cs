@@ -58,8 +58,8 @@ public static class SweepTables
                 anyTasks = true;
                 string scales = string.Join(',', run.Id, L(summary.Parameters), L(summary.NonEmbeddingParameters), F(summary.Flops[plan.Experiment.FlopModel]), L(summary.Tokens), task);
                 // Exact match counts examples; per-digit counts answer tokens, as the metric-artifact analysis samples them.
-                tasks.Append(string.Join(',', scales, ExactMatchMetric, F(score.ExactMatch), F(score.ExactMatchChance), I(score.Examples), F(score.PerDigit), F(score.Loss))).Append('\n');
-                tasks.Append(string.Join(',', scales, PerDigitMetric, F(score.PerDigit), F(score.Chance), I(score.Examples * score.AnswerLength), F(score.PerDigit), F(score.Loss))).Append('\n');
+                tasks.Append(string.Join(',', scales, ExactMatchMetric, F(score.ExactMatch), Chance(score.ExactMatchChance), I(score.Examples), F(score.PerDigit), F(score.Loss))).Append('\n');
+                tasks.Append(string.Join(',', scales, PerDigitMetric, F(score.PerDigit), Chance(score.Chance), I(score.Examples * score.AnswerLength), F(score.PerDigit), F(score.Loss))).Append('\n');
             }
         }
         AtomicFile.WriteAllText(Path.Combine(directory, "runs.csv"), runs.ToString());
@@ -87,6 +87,9 @@ public static class SweepTables
         RunRole.Horizon => "horizon",
         _ => "size",
     };
+
+    // chance^L to twelve significant digits: 1E-04, not 0.00010000000000000002.
+    private static string Chance(double v) => v.ToString("G12", CultureInfo.InvariantCulture);
 
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 
