@@ -33,6 +33,10 @@ public class SimulateTests
             string text = File.ReadAllText(Path.Combine(report, "report.md"));
             foreach (var section in new[] { "## Compute-optimal exponents", "## Irreducible loss", "## Backtest", "## Targets", "## Figures" })
                 Assert.Contains(section, text);
+            // Two seeds per width: the seed means are tabled, and every per-position accuracy is counted once.
+            Assert.Contains("Means over the seeds of each size", text);
+            Assert.Contains("Per position (6 runs × 2 positions = 12 accuracies)", text);
+            Assert.Contains("Per position (6 runs × 4 positions = 24 accuracies)", text);
             foreach (var figure in new[] { "training-curves", "isoflop-parabolas", "optimal-params", "optimal-tokens", "loss-contours", "backtest", "conventions" })
                 Assert.True(File.Exists(Path.Combine(report, "figures", figure + ".png")), figure);
 
@@ -76,5 +80,55 @@ public class SimulateTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no-such-experiment", result.Error);
         Assert.Contains("tiny-chinchilla", result.Error);
+    }
+
+    [Fact]
+    public void ATaskSizeSweepWritesTaskCurvesTheirClassesAndTheArtifactFigure()
+    {
+        string root = Directory.CreateTempSubdirectory("simulate-tasks-").FullName;
+        try
+        {
+            string file = Path.Combine(root, "experiment.json");
+            File.WriteAllText(file, """
+                {
+                  "name": "tiny-tasks",
+                  "description": "A test sweep.",
+                  "data": "tasks:addition=1,distractor=4,prior=0.8,eval=60",
+                  "widths": [8, 16, 24],
+                  "tokens_per_run": 30000,
+                  "shape": { "layers": 1, "head_size": 8, "width_multiple": 8, "min_width": 8 },
+                  "context": 12,
+                  "batch": { "max": 8, "min": 4, "min_steps": 100 },
+                  "seeds": [0, 1],
+                  "validation_sequences": 8,
+                  "evaluations_per_run": 4
+                }
+                """);
+            string runs = Path.Combine(root, "runs"), report = Path.Combine(root, "report");
+            var result = CliRunner.Run("simulate", "--experiment", file, "--runs", runs, "--out", report, "--bootstrap", "10", "--json");
+            Assert.True(result.ExitCode == 0, result.Error);
+            var json = JsonNode.Parse(result.Out)!.AsObject();
+            Assert.Equal("tiny-tasks", json["experiment"]!.GetValue<string>());
+            var curves = json["curves"]!.AsArray();
+            Assert.Equal(4, curves.Count);
+            Assert.All(curves, c => Assert.False(string.IsNullOrEmpty(c!["class"]!.GetValue<string>())));
+
+            Assert.Equal(File.ReadAllText(Path.Combine(runs, "tasks.csv")), File.ReadAllText(Path.Combine(report, "tasks.csv")));
+            string text = File.ReadAllText(Path.Combine(report, "report.md"));
+            foreach (var section in new[] { "## Experiment", "## Models", "## Task curves", "## The metric artifact, measured", "## The distractor: a U-shape?", "## Figures" })
+                Assert.Contains(section, text);
+            // Two seeds per width: the seed means are tabled, and every per-position accuracy is counted once.
+            Assert.Contains("Means over the seeds of each size", text);
+            Assert.Contains("Per position (6 runs × 2 positions = 12 accuracies)", text);
+            Assert.Contains("Per position (6 runs × 4 positions = 24 accuracies)", text);
+            foreach (var figure in new[] { "addition-1-artifact", "addition-1-exact-match", "addition-1-per-digit", "distractor-4-artifact" })
+                Assert.True(File.Exists(Path.Combine(report, "figures", figure + ".png")), figure);
+
+            // The sweep's task table is what `tasks fit` reads.
+            var fit = CliRunner.Run("tasks", "fit", Path.Combine(report, "tasks.csv"), "--task", "addition-1", "--bootstrap", "0");
+            Assert.True(fit.ExitCode == 0, fit.Error);
+            Assert.Contains("per_digit", fit.Out);
+        }
+        finally { Directory.Delete(root, recursive: true); }
     }
 }

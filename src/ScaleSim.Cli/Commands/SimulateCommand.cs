@@ -12,7 +12,8 @@ namespace ScaleSim.Cli.Commands;
 
 /// <summary>
 /// <c>scalesim simulate</c>: a built-in experiment end to end — plan, train, analyse under both parameter conventions,
-/// plot, report — into experiments/NAME/report.md.
+/// plot, report — into experiments/NAME/report.md. A size sweep on task data goes to <see cref="SimulateTasks"/>
+/// (task curves, classes and the metric artifact) instead.
 /// </summary>
 internal static class SimulateCommand
 {
@@ -28,7 +29,7 @@ internal static class SimulateCommand
         var parallel = SweepCommand.ParallelOption();
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for every interval.", DefaultValueFactory = _ => 200 };
         var json = CommonOptions.Json();
-        var command = new Command("simulate", "Train tiny models at several sizes, fit all three Chinchilla approaches on them, and write a report.")
+        var command = new Command("simulate", "Train tiny models at several sizes, fit all three Chinchilla approaches on them (or, for a task experiment, fit and classify its task curves), and write a report.")
         {
             experimentOption, quick, runs, output, parallel, bootstrap, json,
         };
@@ -43,6 +44,9 @@ internal static class SimulateCommand
             int runsAtOnce = SweepCommand.Parallel(parse.GetValue(parallel));
             string runsDirectory = parse.GetValue(runs) ?? Path.Combine("runs", experiment.Name);
             string reportDirectory = parse.GetValue(output) ?? Path.Combine("experiments", experiment.Name);
+            string commandLine = "dotnet run --project src/ScaleSim.Cli -c Release -- simulate" + (name == ExperimentCatalog.Default ? "" : parse.GetValue(quick) ? " --quick" : $" --experiment {name}");
+            if (experiment.IsSizeSweep)
+                return SimulateTasks.Run(context, experiment, new SimulateTasks.Settings(runsDirectory, reportDirectory, runsAtOnce, resamples, parse.GetValue(json), commandLine));
 
             var plan = SweepPlanner.Plan(experiment);
             context.Error.WriteLine($"{experiment.Name}: {plan.Runs.Count} runs at {experiment.Budgets.Length} budgets, {runsAtOnce} at once, into {runsDirectory}");
@@ -74,7 +78,6 @@ internal static class SimulateCommand
             Directory.CreateDirectory(reportDirectory);
             File.Copy(Path.Combine(runsDirectory, "runs.csv"), Path.Combine(reportDirectory, "runs.csv"), overwrite: true);
             File.Copy(Path.Combine(runsDirectory, "curves.csv"), Path.Combine(reportDirectory, "curves.csv"), overwrite: true);
-            string commandLine = "dotnet run --project src/ScaleSim.Cli -c Release -- simulate" + (name == ExperimentCatalog.Default ? "" : parse.GetValue(quick) ? " --quick" : $" --experiment {name}");
             int trainedNow = outcomes.Count(o => o.Outcome is RunOutcome.Trained or RunOutcome.Resumed or RunOutcome.Retrained);
             double coreSeconds = plan.Runs.Sum(r => SweepRunner.CompletedSummary(Path.Combine(runsDirectory, r.Id))?.ElapsedSeconds ?? 0);
             string report = SimulationReport.Render(plan, conventions, figures, "figures", sweepSeconds, trainedNow, coreSeconds, runsAtOnce, commandLine);

@@ -130,7 +130,7 @@ internal static class TasksFitCommand
         return json;
     }
 
-    private static void Render(CliContext context, TaskTable table, IReadOnlyList<TaskCurveResult> results)
+    internal static void Render(CliContext context, TaskTable table, IReadOnlyList<TaskCurveResult> results)
     {
         var t = new Table().PlainTitle($"task curves in {Path.GetFileName(table.Source)} against {TaskColumns.Name(table.ScaleKind)}");
         t.AddColumn("task");

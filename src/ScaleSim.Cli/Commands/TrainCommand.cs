@@ -27,7 +27,7 @@ internal static class TrainCommand
         var lr = TrainingOptions.Number("--lr", "Peak learning rate (default: 0.5 / d_model, see docs/training.md).");
         var data = new Option<string>("--data")
         {
-            Description = "synthetic[:k=2,V=64,seed=0,smin=2,smax=8,zipf=1,alpha=0.5] (a Markov source with a known entropy floor) or a text file (bytes).",
+            Description = "synthetic[:k=2,V=64,seed=0,smin=2,smax=8,zipf=1,alpha=0.5] (a Markov source with a known entropy floor), tasks:addition=3,reverse=6,distractor=8,prior=0.9,order=lsb,rate=1,seed=0,eval=500 (synthetic tasks, scored at the end) or a text file (bytes).",
             DefaultValueFactory = _ => DataSpec.Default,
         };
         var device = TrainingOptions.Device();
@@ -193,6 +193,8 @@ internal static class TrainCommand
         if (summary.EntropyFloor is not null) Row("entropy floor (this context)", F(summary.EntropyFloor));
         if (summary.EntropyRate is not null) Row("entropy rate", F(summary.EntropyRate));
         if (summary.ValidationFloor is not null) Row("validation-set floor", F(summary.ValidationFloor));
+        foreach (var (task, score) in summary.Tasks ?? new Dictionary<string, ScaleSim.Training.Tasks.TaskScore>())
+            Row($"{task}: exact match / per-digit / loss", $"{F(score.ExactMatch, "F3")} / {F(score.PerDigit, "F3")} / {F(score.Loss, "F3")} ({score.Examples} examples)");
         Row("elapsed", TrainingOptions.Duration(summary.ElapsedSeconds));
         if (outDir is not null) Row("run directory", outDir);
         context.Console.Write(table);

@@ -1,10 +1,12 @@
 using System.Globalization;
+using ScaleSim.Training.Tasks;
 
 namespace ScaleSim.Training.Data;
 
 /// <summary>
 /// Parses <c>--data</c>: <c>synthetic</c> (the default Markov source), <c>synthetic:k=2,V=64,seed=0,smin=2,smax=8,zipf=1,alpha=0.5</c>
-/// (any subset of the knobs of <see cref="MarkovSourceOptions"/>), or the path of a file read as bytes.
+/// (any subset of the knobs of <see cref="MarkovSourceOptions"/>), <c>tasks:addition=3,…</c> (synthetic tasks,
+/// <see cref="TaskSourceOptions"/>), or the path of a file read as bytes.
 /// </summary>
 public static class DataSpec
 {
@@ -17,6 +19,13 @@ public static class DataSpec
     /// <summary>Whether <paramref name="spec"/> names the synthetic source.</summary>
     public static bool IsSynthetic(string spec) =>
         spec.Equals("synthetic", StringComparison.OrdinalIgnoreCase) || spec.StartsWith("synthetic:", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="spec"/> names the task source.</summary>
+    public static bool IsTasks(string spec) =>
+        spec.Equals(TaskSourceOptions.Prefix, StringComparison.OrdinalIgnoreCase) || spec.StartsWith(TaskSourceOptions.Prefix + ":", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="spec"/> names a generated source (Markov or tasks) rather than a file.</summary>
+    public static bool IsGenerated(string spec) => IsSynthetic(spec) || IsTasks(spec);
 
     /// <summary>Parses the synthetic options; throws <see cref="InputException"/> naming a bad key or value.</summary>
     public static MarkovSourceOptions ParseSynthetic(string spec)
@@ -48,8 +57,9 @@ public static class DataSpec
     /// <summary>Opens the source <paramref name="spec"/> names.</summary>
     public static ITokenSource Open(string spec)
     {
-        if (string.IsNullOrWhiteSpace(spec)) throw new InputException("--data: empty value (use 'synthetic[:k=…,V=…,seed=…]' or a file path)");
+        if (string.IsNullOrWhiteSpace(spec)) throw new InputException("--data: empty value (use 'synthetic[:k=…,V=…,seed=…]', 'tasks:addition=3,…' or a file path)");
         if (IsSynthetic(spec)) return new MarkovSource(ParseSynthetic(spec));
+        if (IsTasks(spec)) return new TaskSource(TaskSourceOptions.Parse(spec));
         if (!File.Exists(spec)) throw new InputException($"--data: cannot read '{spec}': no such file");
         return new ByteTextSource(spec);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ScaleSim.Training.Tasks;
 
 namespace ScaleSim.Training.Runs;
 
@@ -70,7 +71,11 @@ public sealed record RunSummary
     /// <summary>The entropy of the source's single-token distribution.</summary>
     public double? UnigramEntropy { get; init; }
 
-    /// <summary>Training wall time, summed over resumed sessions.</summary>
+    /// <summary>Scores on the held-out examples of each task, by task name, when the data is a task source and the run completed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, TaskScore>? Tasks { get; init; }
+
+    /// <summary>Training wall time (task scoring included), summed over resumed sessions.</summary>
     public required double ElapsedSeconds { get; init; }
 
     /// <summary>Every metrics row.</summary>

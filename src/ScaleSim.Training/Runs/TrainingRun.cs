@@ -4,6 +4,7 @@ using ScaleSim.Training.Backends;
 using ScaleSim.Training.Data;
 using ScaleSim.Training.Model;
 using ScaleSim.Training.Optimization;
+using ScaleSim.Training.Tasks;
 
 namespace ScaleSim.Training.Runs;
 
@@ -33,6 +34,7 @@ internal sealed class TrainingRun : IDisposable
         _model = config.ModelFor(source.Vocab);
         _model.Validate();
         if (source is ByteTextSource text) text.CheckFits(config.Context);
+        if (source is TaskSource tasks) tasks.CheckFits(config.Context);
         _flopModel = FlopModels.Parse(config.FlopModel);
         double peak = config.LearningRate ?? new LearningRateRule(config.LearningRateNumerator).PeakFor(_model);
         _schedule = new LearningRateSchedule(peak, config.TotalSteps, config.WarmupFraction, config.FinalLearningRateFraction);
@@ -148,7 +150,8 @@ internal sealed class TrainingRun : IDisposable
         }
         if (status == RunStatus.Diverged) directory?.WriteMetrics(metrics);
 
-        var summary = Summarize(status, message, step, metrics, Elapsed());
+        var scores = status == RunStatus.Completed ? ScoreTasks() : null;
+        var summary = Summarize(status, message, step, metrics, Elapsed()) with { Tasks = scores };
         directory?.WriteSummary(summary);
         return summary;
     }
@@ -164,6 +167,14 @@ internal sealed class TrainingRun : IDisposable
         _backend.GetParameters(p);
         _backend.GetOptimizerState(m, v);
         new Checkpoint(step, p, m, v, [.. metrics], pendingSum, pendingCount, lastValidation, elapsed).Save(directory.CheckpointPath);
+    }
+
+    /// <summary>Each task's score on its held-out examples, when the source is a task source.</summary>
+    private Dictionary<string, TaskScore>? ScoreTasks()
+    {
+        if (_source is not TaskSource tasks) return null;
+        return tasks.Tasks.Select((task, i) => (task.Name, Score: TaskScorer.Score(_backend, tasks.EvaluationSet(i, _config.Context))))
+            .ToDictionary(t => t.Name, t => t.Score);
     }
 
     /// <summary>

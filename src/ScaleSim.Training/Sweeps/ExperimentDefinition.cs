@@ -6,9 +6,10 @@ using ScaleSim.Training.Data;
 namespace ScaleSim.Training.Sweeps;
 
 /// <summary>
-/// An IsoFLOP experiment as a file (experiments/NAME/experiment.json): the data, the compute budgets, how sizes are
-/// spread around each budget's expected optimum, the shape, batch and learning-rate rules, the seeds, and the schedule
-/// horizons per size for Approach 1.
+/// An experiment as a file (experiments/NAME/experiment.json). An IsoFLOP experiment gives the compute budgets, how
+/// sizes are spread around each budget's expected optimum and the schedule horizons per size for Approach 1; a size
+/// sweep gives <see cref="Widths"/> and <see cref="TokensPerRun"/> instead (one run per width, the same tokens for
+/// each: task curves against model size). Both give the data, the shape, batch and learning-rate rules and the seeds.
 /// </summary>
 public sealed record ExperimentDefinition
 {
@@ -21,8 +22,20 @@ public sealed record ExperimentDefinition
     /// <summary>The <c>--data</c> spec every run trains on.</summary>
     public string Data { get; init; } = DataSpec.Default;
 
-    /// <summary>Compute budgets C in FLOPs under <see cref="FlopModel"/>.</summary>
-    public required double[] Budgets { get; init; }
+    /// <summary>Compute budgets C in FLOPs under <see cref="FlopModel"/> (IsoFLOP experiments).</summary>
+    public double[] Budgets { get; init; } = [];
+
+    /// <summary>d_model of each run of a size sweep, or null for an IsoFLOP experiment.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int[]? Widths { get; init; }
+
+    /// <summary>Training tokens of every run of a size sweep.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? TokensPerRun { get; init; }
+
+    /// <summary>Whether this is a size sweep (<see cref="Widths"/>) rather than an IsoFLOP experiment.</summary>
+    [JsonIgnore]
+    public bool IsSizeSweep => Widths is not null;
 
     /// <summary>The FLOP convention of the budgets (and of D = C / FLOPs-per-token).</summary>
     public string FlopModel { get; init; } = FlopModels.Kaplan.Name;
@@ -105,7 +118,9 @@ public sealed record ExperimentDefinition
     {
         if (string.IsNullOrWhiteSpace(Name) || Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || Name.Contains(' '))
             throw new InputException($"{source}: name must be a non-empty folder name without spaces, got '{Name}'");
-        if (Budgets is null || Budgets.Length == 0) throw new InputException($"{source}: budgets must list at least one compute budget");
+        if (IsSizeSweep) ValidateSizeSweep(source);
+        else if (Budgets is null || Budgets.Length == 0) throw new InputException($"{source}: budgets must list at least one compute budget");
+        if (TokensPerRun is not null && !IsSizeSweep) throw new InputException($"{source}: tokens_per_run belongs to a size sweep; give widths too, or budgets without it");
         foreach (var c in Budgets)
             if (!(c > 0) || !double.IsFinite(c)) throw new InputException($"{source}: budgets must be positive FLOPs, got {c}");
         if (Budgets.Distinct().Count() != Budgets.Length) throw new InputException($"{source}: budgets must be distinct");
@@ -120,9 +135,19 @@ public sealed record ExperimentDefinition
         if (!(HorizonSpan > 1)) throw new InputException($"{source}: horizon_span must exceed 1, got {HorizonSpan}");
         if (ValidationSequences <= 0) throw new InputException($"{source}: validation_sequences must be positive, got {ValidationSequences}");
         if (EvaluationsPerRun <= 0) throw new InputException($"{source}: evaluations_per_run must be positive, got {EvaluationsPerRun}");
-        if (!DataSpec.IsSynthetic(Data) && !File.Exists(Data)) throw new InputException($"{source}: data '{Data}' is neither a synthetic spec nor an existing file");
+        if (!DataSpec.IsGenerated(Data) && !File.Exists(Data)) throw new InputException($"{source}: data '{Data}' is neither a synthetic or tasks spec nor an existing file");
         PriorOptimum.Validate(source);
         Shape.Validate(source);
         Batch.Validate(source);
+    }
+
+    private void ValidateSizeSweep(string source)
+    {
+        if (Budgets is { Length: > 0 }) throw new InputException($"{source}: give budgets (an IsoFLOP experiment) or widths (a size sweep), not both");
+        if (Widths!.Length < 3) throw new InputException($"{source}: widths must list at least 3 model widths, got {Widths.Length}");
+        foreach (int w in Widths)
+            if (w <= 0) throw new InputException($"{source}: widths must be positive, got {w}");
+        if (Widths.Distinct().Count() != Widths.Length) throw new InputException($"{source}: widths must be distinct");
+        if (TokensPerRun is not { } d || !(d >= 1) || !double.IsFinite(d)) throw new InputException($"{source}: a size sweep needs tokens_per_run, a positive token count");
     }
 }

@@ -6,7 +6,7 @@ namespace ScaleSim.Training.Sweeps;
 
 /// <summary>One training run of a sweep, fully determined before it starts.</summary>
 /// <param name="Id">Unique name; also the run's directory name.</param>
-/// <param name="Role">IsoFLOP point or extra horizon.</param>
+/// <param name="Role">IsoFLOP point, extra horizon or size-sweep width.</param>
 /// <param name="Budget">The IsoFLOP budget it belongs to (null for a horizon run).</param>
 /// <param name="Seed">Seed of its weights and data order.</param>
 /// <param name="Model">Its shape.</param>
@@ -40,6 +40,10 @@ public sealed record PlannedRun(string Id, RunRole Role, double? Budget, ulong S
     /// <summary>The id of an IsoFLOP run.</summary>
     public static string IsoFlopId(double budget, int width, ulong seed) =>
         string.Create(CultureInfo.InvariantCulture, $"c{budget:0.0e+0}-d{width}-s{seed}").Replace("+", "");
+
+    /// <summary>The id of a size-sweep run.</summary>
+    public static string SizeId(int width, ulong seed) =>
+        string.Create(CultureInfo.InvariantCulture, $"d{width}-s{seed}");
 
     /// <summary>The id of a horizon run.</summary>
     public static string HorizonId(long tokens, int width, ulong seed) =>

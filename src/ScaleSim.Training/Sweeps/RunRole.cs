@@ -8,4 +8,7 @@ public enum RunRole
 
     /// <summary>An extra schedule horizon of a size, for Approach 1's envelope only.</summary>
     Horizon,
+
+    /// <summary>One width of a size sweep, at the sweep's fixed token count.</summary>
+    Size,
 }

@@ -5,7 +5,8 @@ using ScaleSim.Training.Model;
 namespace ScaleSim.Training.Sweeps;
 
 /// <summary>
-/// Turns an experiment into runs: at each budget, sizes spread log-evenly over <see cref="ExperimentDefinition.SizeSpan"/>
+/// Turns an experiment into runs. A size sweep is one run per width and seed at its fixed token count. An IsoFLOP
+/// experiment: at each budget, sizes spread log-evenly over <see cref="ExperimentDefinition.SizeSpan"/>
 /// around the expected optimum, snapped to the shape rule; D = C / FLOPs-per-token; a batch per run; then extra horizons.
 /// Refuses a grid that cannot place an interior minimum at every budget.
 /// </summary>
@@ -19,6 +20,16 @@ public static class SweepPlanner
         double Count(TinyGpt m) => m.TrainingFlopsPerToken(flopModel) / 6;
         var runs = new List<PlannedRun>();
         var warnings = new List<string>();
+
+        if (experiment.IsSizeSweep)
+        {
+            foreach (var seed in experiment.Seeds)
+                foreach (int width in experiment.Widths!.Order())
+                {
+                    var model = new TinyGpt(experiment.Shape.Layers, width, experiment.Shape.HeadsFor(width), experiment.Context, v);
+                    runs.Add(Make(PlannedRun.SizeId(width, seed), RunRole.Size, null, seed, model, experiment.TokensPerRun!.Value));
+                }
+        }
 
         foreach (double budget in experiment.Budgets.Order())
         {

@@ -29,7 +29,10 @@ public static class SweepRunner
         var order = Enumerable.Range(0, plan.Runs.Count).OrderByDescending(i => plan.Runs[i].Flops).ToArray();
         try
         {
-            Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = parallelRuns }, (i, state) =>
+            // One run at a time, in that order: Parallel.ForEach over an array would hand each worker a contiguous range,
+            // putting all the largest runs on one core.
+            var queue = System.Collections.Concurrent.Partitioner.Create(order, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
+            Parallel.ForEach(queue, new ParallelOptions { MaxDegreeOfParallelism = parallelRuns }, (i, state) =>
             {
                 if (cancellationToken.IsCancellationRequested) { outcomes[i] = RunOutcome.Interrupted; return; }
                 outcomes[i] = RunOne(plan, plan.Runs[i], directory, progress, cancellationToken);

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+
+namespace ScaleSim.Training.Tasks;
+
+/// <summary>
+/// The knobs of <see cref="TaskSource"/>, spelled <c>tasks:addition=3,reverse=6,distractor=8,prior=0.9,order=lsb,rate=1,seed=0,eval=500</c>
+/// (at least one task; the rest have defaults). A task's size may carry a sampling weight after a star,
+/// <c>addition=3*4,reverse=6</c>: addition examples four times as often as reversals (weights default to 1).
+/// </summary>
+public sealed record TaskSourceOptions
+{
+    /// <summary>The spec's prefix.</summary>
+    public const string Prefix = "tasks";
+
+    /// <summary>Known keys.</summary>
+    public static IReadOnlyList<string> Keys { get; } = ["addition", "reverse", "distractor", "prior", "order", "rate", "seed", "eval"];
+
+    /// <summary>Digits per addition operand, or null for no addition task.</summary>
+    public int? Addition { get; init; }
+
+    /// <summary>Digits to reverse, or null for no reversal task.</summary>
+    public int? Reverse { get; init; }
+
+    /// <summary>Bits of the distractor task, or null for none.</summary>
+    public int? Distractor { get; init; }
+
+    /// <summary>Sampling weight of the addition task.</summary>
+    public double AdditionWeight { get; init; } = 1;
+
+    /// <summary>Sampling weight of the reversal task.</summary>
+    public double ReverseWeight { get; init; } = 1;
+
+    /// <summary>Sampling weight of the distractor task.</summary>
+    public double DistractorWeight { get; init; } = 1;
+
+    /// <summary>Share of the distractor's training examples that are copies (the frequent prior).</summary>
+    public double Prior { get; init; } = 0.9;
+
+    /// <summary>How the addition task writes numbers.</summary>
+    public DigitOrder Order { get; init; } = DigitOrder.Lsb;
+
+    /// <summary>
+    /// Share of training sequences made of task examples; the rest are sequences of the default Markov source
+    /// (<c>synthetic</c>), its tokens shifted past the task vocabulary. 1 means task data only.
+    /// </summary>
+    public double Rate { get; init; } = 1.0;
+
+    /// <summary>Seed of the held-out split, the validation sequences and the evaluation sets (not of the training order).</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>Held-out examples scored per task (fewer when a task has fewer held-out problems).</summary>
+    public int Evaluation { get; init; } = 500;
+
+    /// <summary>Parses <c>tasks:key=value,…</c>; throws <see cref="InputException"/> naming a bad key or value.</summary>
+    public static TaskSourceOptions Parse(string spec)
+    {
+        var options = new TaskSourceOptions();
+        int colon = spec.IndexOf(':');
+        string body = colon < 0 ? "" : spec[(colon + 1)..];
+        foreach (var part in body.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int eq = part.IndexOf('=');
+            if (eq <= 0) throw new InputException($"--data: expected key=value in '{part}' (keys: {string.Join(", ", Keys)})");
+            string key = part[..eq].Trim().ToLowerInvariant(), value = part[(eq + 1)..].Trim();
+            options = key switch
+            {
+                "addition" => Sized(key, value) is var (a, wa) ? options with { Addition = a, AdditionWeight = wa } : options,
+                "reverse" => Sized(key, value) is var (r, wr) ? options with { Reverse = r, ReverseWeight = wr } : options,
+                "distractor" => Sized(key, value) is var (d, wd) ? options with { Distractor = d, DistractorWeight = wd } : options,
+                "prior" => options with { Prior = Double(key, value) },
+                "order" => options with
+                {
+                    Order = value.ToLowerInvariant() switch
+                    {
+                        "lsb" => DigitOrder.Lsb,
+                        "msb" => DigitOrder.Msb,
+                        _ => throw new InputException($"--data tasks: order='{value}' is not a digit order (choose lsb or msb)"),
+                    },
+                },
+                "rate" => options with { Rate = Double(key, value) },
+                "seed" => options with { Seed = ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : throw Bad(key, value) },
+                "eval" => options with { Evaluation = Int(key, value) },
+                _ => throw new InputException($"--data: unknown tasks option '{key}' (known: {string.Join(", ", Keys)})"),
+            };
+        }
+        options.Validate();
+        return options;
+    }
+
+    /// <summary>The tasks, in a fixed order: addition, reverse, distractor.</summary>
+    public IReadOnlyList<ISyntheticTask> CreateTasks() => CreateWeightedTasks().Select(t => t.Task).ToList();
+
+    /// <summary>The tasks with their sampling weights, in the order of <see cref="CreateTasks"/>.</summary>
+    public IReadOnlyList<(ISyntheticTask Task, double Weight)> CreateWeightedTasks()
+    {
+        var tasks = new List<(ISyntheticTask, double)>();
+        if (Addition is { } a) tasks.Add((new AdditionTask(a, Order), AdditionWeight));
+        if (Reverse is { } r) tasks.Add((new ReverseTask(r), ReverseWeight));
+        if (Distractor is { } d) tasks.Add((new DistractorTask(d, Prior), DistractorWeight));
+        return tasks;
+    }
+
+    /// <summary>Throws <see cref="InputException"/> naming the knob at fault.</summary>
+    public void Validate()
+    {
+        if (Addition is null && Reverse is null && Distractor is null)
+            throw new InputException("--data tasks: name at least one task (addition=DIGITS, reverse=DIGITS or distractor=BITS)");
+        if (!(Rate > 0 && Rate <= 1)) throw new InputException($"--data tasks: rate must be in (0, 1], got {Rate}");
+        if (Evaluation <= 0) throw new InputException($"--data tasks: eval must be positive, got {Evaluation}");
+        foreach (var w in new[] { AdditionWeight, ReverseWeight, DistractorWeight })
+            if (!(w > 0) || double.IsInfinity(w)) throw new InputException($"--data tasks: a task weight must be a positive number, got {w}");
+        CreateTasks();
+    }
+
+    /// <summary>The <c>--data</c> spelling of these options.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder(Prefix).Append(':');
+        if (Addition is { } a) text.Append(CultureInfo.InvariantCulture, $"addition={a}{Weight(AdditionWeight)},");
+        if (Reverse is { } r) text.Append(CultureInfo.InvariantCulture, $"reverse={r}{Weight(ReverseWeight)},");
+        if (Distractor is { } d) text.Append(CultureInfo.InvariantCulture, $"distractor={d}{Weight(DistractorWeight)},prior={Prior:R},");
+        text.Append(CultureInfo.InvariantCulture, $"order={(Order == DigitOrder.Lsb ? "lsb" : "msb")},rate={Rate:R},seed={Seed},eval={Evaluation}");
+        return text.ToString();
+    }
+
+    private static string Weight(double w) => w == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $"*{w:R}");
+
+    // A task's size with an optional weight after a star: "3" or "3*4".
+    private static (int Size, double Weight) Sized(string key, string value)
+    {
+        int star = value.IndexOf('*');
+        return star < 0 ? (Int(key, value), 1) : (Int(key, value[..star]), Double(key, value[(star + 1)..]));
+    }
+
+    private static int Int(string key, string value) =>
+        int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v : throw Bad(key, value);
+
+    private static double Double(string key, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : throw Bad(key, value);
+
+    private static InputException Bad(string key, string value) => new($"--data: tasks option {key}='{value}' is not a valid number");
+}
