@@ -4,7 +4,7 @@ namespace ScaleSim.Training.Data;
 /// Sequences from a <see cref="MarkovChain"/>, each started from the stationary distribution over contexts so that
 /// every position is stationary and the loss floor is known exactly.
 /// </summary>
-public sealed class MarkovSource : ITokenSource
+public sealed class MarkovSource : ITokenSource, ISequenceSampler
 {
     /// <summary>Stream id of training batches (indexed by step).</summary>
     public const ulong TrainingStream = 3;
@@ -77,13 +77,7 @@ public sealed class MarkovSource : ITokenSource
     public void TrainingBatch(ulong seed, long step, int batch, int context, Span<int> inputs, Span<int> targets)
     {
         var rng = Xoshiro256.ForStream(seed, TrainingStream, (ulong)step);
-        Span<int> sequence = context + 1 <= 1024 ? stackalloc int[context + 1] : new int[context + 1];
-        for (int b = 0; b < batch; b++)
-        {
-            Sequence(ref rng, sequence);
-            sequence[..context].CopyTo(inputs.Slice(b * context, context));
-            sequence[1..].CopyTo(targets.Slice(b * context, context));
-        }
+        SequenceRows.Fill(this, ref rng, batch, context, inputs, targets);
     }
 
     /// <inheritdoc />

@@ -10,7 +10,7 @@ namespace ScaleSim.Training.Tasks;
 /// <see cref="HeldOutShare"/> buckets is held out: training never shows it, and the evaluation sets are drawn from those
 /// problems only. Batches are a pure function of (run seed, step), as for <see cref="MarkovSource"/>.
 /// </summary>
-public sealed class TaskSource : ITokenSource
+public sealed class TaskSource : ITokenSource, ISequenceSampler
 {
     /// <summary>One problem in this many is held out of training for evaluation.</summary>
     public const int HeldOutShare = 8;
@@ -118,13 +118,7 @@ public sealed class TaskSource : ITokenSource
     public void TrainingBatch(ulong seed, long step, int batch, int context, Span<int> inputs, Span<int> targets)
     {
         var rng = Xoshiro256.ForStream(seed, TrainingStream, (ulong)step);
-        Span<int> sequence = context + 1 <= 1024 ? stackalloc int[context + 1] : new int[context + 1];
-        for (int b = 0; b < batch; b++)
-        {
-            Sequence(ref rng, sequence);
-            sequence[..context].CopyTo(inputs.Slice(b * context, context));
-            sequence[1..].CopyTo(targets.Slice(b * context, context));
-        }
+        SequenceRows.Fill(this, ref rng, batch, context, inputs, targets);
     }
 
     /// <summary>Held-out sequences of the training mixture, scored by ordinary cross-entropy (no floor is known).</summary>
@@ -134,13 +128,7 @@ public sealed class TaskSource : ITokenSource
         var rng = Xoshiro256.ForStream(Options.Seed, ValidationStream);
         var inputs = new int[count * context];
         var targets = new int[count * context];
-        var sequence = new int[context + 1];
-        for (int s = 0; s < count; s++)
-        {
-            Sequence(ref rng, sequence);
-            sequence.AsSpan(0, context).CopyTo(inputs.AsSpan(s * context));
-            sequence.AsSpan(1, context).CopyTo(targets.AsSpan(s * context));
-        }
+        SequenceRows.Fill(this, ref rng, count, context, inputs, targets);
         return new ValidationSet(count, context, inputs, targets, null, null);
     }
 
