@@ -164,15 +164,9 @@ public sealed unsafe class CpuBackend : ITrainingBackend
     /// <inheritdoc />
     public float Forward(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets)
     {
-        if (inputs.Length != _n || targets.Length != _n)
-            throw new ArgumentException($"expected {_n} inputs and targets (batch {BatchSize} × context {_t}), got {inputs.Length} and {targets.Length}");
-        for (int i = 0; i < _n; i++)
-        {
-            if ((uint)inputs[i] >= (uint)_v || (uint)targets[i] >= (uint)_v)
-                throw new ArgumentException($"token out of range [0, {_v}) at position {i}");
-            _inputs[i] = inputs[i];
-            _targets[i] = targets[i];
-        }
+        TokenBatch.Check(inputs, targets, BatchSize, _t, _v);
+        inputs.CopyTo(new Span<int>(_inputs, _n));
+        targets.CopyTo(new Span<int>(_targets, _n));
 
         var layout = Layout;
         var e = _encoderForward;

@@ -137,13 +137,7 @@ public sealed class IlgpuBackend : ITrainingBackend
     /// <inheritdoc />
     public float Forward(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets)
     {
-        if (inputs.Length != _n || targets.Length != _n)
-            throw new ArgumentException($"expected {_n} inputs and targets (batch {BatchSize} × context {_t}), got {inputs.Length} and {targets.Length}");
-        for (int i = 0; i < _n; i++)
-        {
-            if ((uint)inputs[i] >= (uint)_v || (uint)targets[i] >= (uint)_v)
-                throw new ArgumentException($"token out of range [0, {_v}) at position {i}");
-        }
+        TokenBatch.Check(inputs, targets, BatchSize, _t, _v);
         _device.Accelerator.Bind();
         ((ArrayView1D<int, Stride1D.Dense>)_inputs).CopyFromCPU(_stream, inputs);
         ((ArrayView1D<int, Stride1D.Dense>)_targets).CopyFromCPU(_stream, targets);
