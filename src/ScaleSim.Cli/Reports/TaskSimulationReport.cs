@@ -118,7 +118,7 @@ internal static class TaskSimulationReport
         if (source.Tasks.OfType<DistractorTask>().FirstOrDefault() is { } distractor)
         {
             md.Heading(2, "The distractor: a U-shape?");
-            md.Paragraph(DistractorSentence(distractor, results));
+            md.Paragraph(DistractorSentence(distractor, results, ArtifactPoints(runs, distractor.Name)));
         }
 
         md.Heading(2, "Figures");
@@ -157,18 +157,21 @@ internal static class TaskSimulationReport
             ? $", threshold N = {t.ToString("0.00e+0", CultureInfo.InvariantCulture)}" : "";
     }
 
-    private static string DistractorSentence(DistractorTask task, IReadOnlyList<TaskCurveResult> results)
+    private static string DistractorSentence(DistractorTask task, IReadOnlyList<TaskCurveResult> results, IReadOnlyList<ArtifactPoint> points)
     {
         var r = results.Single(c => c.Curve.Task == task.Name && c.Curve.Metric == SweepTables.PerDigitMetric);
-        var scores = r.Curve.Scores;
-        int argMin = Array.IndexOf(scores, scores.Min());
+        var sizes = points.GroupBy(p => p.Params).OrderBy(g => g.Key).Select(g => g.Average(p => p.PerDigit)).ToList();
+        bool seeds = sizes.Count < points.Count;
+        int argMin = sizes.IndexOf(sizes.Min());
+        var lowest = points.MinBy(p => p.PerDigit)!;
         string shape = r.Class == CurveClass.UShaped
             ? $"The per-digit curve is classified **u-shaped**, turning at N ≈ {r.Classification.TurningPoint?.ToString("0.00e+0", CultureInfo.InvariantCulture)}."
             : $"The per-digit curve is classified **{r.Class.Name()}**, not u-shaped.";
         return $"Training shows copies after C with probability {F(task.Prior, 2)} and flips after F otherwise; only F prompts are scored, so a model that " +
             $"copies whatever the marker scores 0 per digit, a coin 0.5 and a model that reads the marker 1. Measured per-digit accuracy on the F prompts, " +
-            $"smallest model to largest: {string.Join(", ", scores.Select(s => F(s, 3)))}; its lowest point is {F(scores[argMin], 3)} at " +
-            $"{r.Curve.Points[argMin].Model}. {shape}";
+            $"{(seeds ? "averaged over the seeds of each size, " : "")}smallest model to largest: {string.Join(", ", sizes.Select(s => F(s, 3)))}; its lowest point is " +
+            $"{F(sizes[argMin], 3)} at N = {I((long)points.Select(p => p.Params).Distinct().Order().ElementAt(argMin))}" +
+            (seeds ? $", and the lowest single run {lowest.Model} ({F(lowest.PerDigit, 3)})" : "") + $". {shape}";
     }
 
     private static string Weights(TaskSourceOptions options)

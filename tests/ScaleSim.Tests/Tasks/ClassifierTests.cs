@@ -1,4 +1,5 @@
 using System.Text;
+using ScaleSim.Laws;
 using ScaleSim.Tasks;
 using ScaleSim.Tasks.Classification;
 using ScaleSim.Tasks.Synthetic;
@@ -44,5 +45,20 @@ public class ClassifierTests(ITestOutputHelper output)
         output.WriteLine(misses.ToString());
         for (int t = 0; t < classes.Count; t++)
             Assert.True(confusion[t, t] >= 0.95 * Seeds, $"{classes[t].Name()}: {confusion[t, t]}/{Seeds} right\n{table}\n{misses}");
+    }
+
+    [Fact]
+    public void SeedsAtEachScaleNarrowTheNoiseMarginBySquareRootOfTheirCount()
+    {
+        // A noiseless rise from chance 0.5, 100 examples per score: 2σ = 0.1 for one score per scale, above the 0.05
+        // relative margin; four equal scores per scale make the level at a scale their mean, so 2σ/√4 = 0.05.
+        var options = new TaskCurveOptions { Bootstrap = 0, Selection = new() { Extrapolation = false } };
+        TaskCurve Curve(int seeds) => new("test", ScaleVariable.Params, Enumerable.Range(0, 8).SelectMany(i => Enumerable.Range(0, seeds).Select(s =>
+            new TaskObservation($"m{i}-s{s}", Math.Pow(10, 6 + 0.5 * i), "t", "accuracy", 0.5 + 0.4 / (1 + Math.Exp(-(i - 3.5))), Chance: 0.5, Examples: 100))));
+        var one = TaskCurveAnalysis.Analyze(Curve(1), options).Classification;
+        var four = TaskCurveAnalysis.Analyze(Curve(4), options).Classification;
+        Assert.Equal(0.1, one.Margin, 6);
+        Assert.Equal(0.05, four.Margin, 6);
+        Assert.Equal(one.Noise / 2, four.Noise, 6);
     }
 }

@@ -3,7 +3,7 @@ namespace ScaleSim.Tasks.Classification;
 /// <summary>How a fitted curve was classified, with the quantities the rules looked at.</summary>
 /// <param name="Class">The class.</param>
 /// <param name="Margin">The margin m in score units.</param>
-/// <param name="Noise">σ, the standard error of one score at the baseline (binomial × √ĉ, or the residual SD).</param>
+/// <param name="Noise">σ, the standard error of the score at one scale at the baseline (binomial × √ĉ, or the residual SD; over √k with k scores per scale).</param>
 /// <param name="Baseline">The level emergence is measured from: chance, or the fitted score of the smallest model.</param>
 /// <param name="Threshold">The scale at which the fitted curve first clears baseline + m (null if it never does).</param>
 /// <param name="TurningPoint">The scale of the fitted minimum, when the curve is U-shaped.</param>

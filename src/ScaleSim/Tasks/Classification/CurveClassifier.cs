@@ -80,18 +80,25 @@ public static class CurveClassifier
     }
 
     /// <summary>
-    /// σ of one score: the binomial standard error at the baseline for the median number of examples, inflated by √ĉ;
-    /// or, with the examples unknown, the residual standard deviation of the fit.
+    /// σ of the score at one scale: the binomial standard error at the baseline for the median number of examples,
+    /// inflated by √ĉ, or, with the examples unknown, the residual standard deviation of the fit; divided by √k when
+    /// each scale has k scores (seeds), since the curve's level at a scale is then their mean.
     /// </summary>
     private static double Noise(CurveFit fit, double baseline, double overdispersion)
     {
         var data = fit.Data;
+        double perScale = data.X.GroupBy(x => x).Select(g => g.Count()).Order().ElementAt(data.X.Distinct().Count() / 2);
+        double sigma;
         if (data.Examples is { } examples)
         {
             double n = examples.Order().ElementAt(examples.Length / 2);
-            return Math.Sqrt(baseline * (1 - baseline) / n * overdispersion);
+            sigma = Math.Sqrt(baseline * (1 - baseline) / n * overdispersion);
         }
-        int dof = data.Count - fit.Form.ParameterCount;
-        return dof > 0 ? Math.Sqrt(fit.ChiSquare / dof) : 0;
+        else
+        {
+            int dof = data.Count - fit.Form.ParameterCount;
+            sigma = dof > 0 ? Math.Sqrt(fit.ChiSquare / dof) : 0;
+        }
+        return sigma / Math.Sqrt(perScale);
     }
 }
