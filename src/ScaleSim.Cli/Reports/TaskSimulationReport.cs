@@ -1,6 +1,7 @@
 using System.Globalization;
 using ScaleSim.Tasks;
 using ScaleSim.Tasks.Classification;
+using ScaleSim.Tasks.Curves;
 using ScaleSim.Training.Runs;
 using ScaleSim.Training.Sweeps;
 using ScaleSim.Training.Tasks;
@@ -166,7 +167,9 @@ internal static class TaskSimulationReport
         var lowest = points.MinBy(p => p.PerDigit)!;
         string shape = r.Class == CurveClass.UShaped
             ? $"The per-digit curve is classified **u-shaped**, turning at N ≈ {r.Classification.TurningPoint?.ToString("0.00e+0", CultureInfo.InvariantCulture)}."
-            : $"The per-digit curve is classified **{r.Class.Name()}**, not u-shaped.";
+            : $"The per-digit curve is classified **{r.Class.Name()}**, not u-shaped" + (r.Fit.Form is UShapeForm
+                ? $": the two-part U-shape is the form selected, but it falls by {F(r.Classification.Fall, 3)} and rises by {F(r.Classification.Rise, 3)}, and both must reach the margin ({F(r.Classification.Margin, 3)})."
+                : ".");
         return $"Training shows copies after C with probability {F(task.Prior, 2)} and flips after F otherwise; only F prompts are scored, so a model that " +
             $"copies whatever the marker scores 0 per digit, a coin 0.5 and a model that reads the marker 1. Measured per-digit accuracy on the F prompts, " +
             $"{(seeds ? "averaged over the seeds of each size, " : "")}smallest model to largest: {string.Join(", ", sizes.Select(s => F(s, 3)))}; its lowest point is " +

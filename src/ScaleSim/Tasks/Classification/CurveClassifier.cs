@@ -80,25 +80,27 @@ public static class CurveClassifier
     }
 
     /// <summary>
-    /// σ of the score at one scale: the binomial standard error at the baseline for the median number of examples,
-    /// inflated by √ĉ, or, with the examples unknown, the residual standard deviation of the fit; divided by √k when
-    /// each scale has k scores (seeds), since the curve's level at a scale is then their mean.
+    /// σ of the score at one scale: with the examples known, the binomial variance at the baseline for the median
+    /// number of examples, inflated by ĉ, plus the median scatter between the scores of one scale (seeds); otherwise the
+    /// residual standard deviation of the fit. Divided by √k when each scale has k scores, since the curve's level at a
+    /// scale is then their mean.
     /// </summary>
     private static double Noise(CurveFit fit, double baseline, double overdispersion)
     {
         var data = fit.Data;
-        double perScale = data.X.GroupBy(x => x).Select(g => g.Count()).Order().ElementAt(data.X.Distinct().Count() / 2);
+        var groups = data.ScaleGroups();
         double sigma;
         if (data.Examples is { } examples)
         {
             double n = examples.Order().ElementAt(examples.Length / 2);
-            sigma = Math.Sqrt(baseline * (1 - baseline) / n * overdispersion);
+            double scatter = groups.Select(g => data.ScatterVariance[g[0]]).Order().ElementAt(groups.Count / 2);
+            sigma = Math.Sqrt(baseline * (1 - baseline) / n * overdispersion + scatter);
         }
         else
         {
             int dof = data.Count - fit.Form.ParameterCount;
             sigma = dof > 0 ? Math.Sqrt(fit.ChiSquare / dof) : 0;
         }
-        return sigma / Math.Sqrt(perScale);
+        return sigma / Math.Sqrt(data.MedianReplicates());
     }
 }

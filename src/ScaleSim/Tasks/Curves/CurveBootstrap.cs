@@ -6,9 +6,11 @@ namespace ScaleSim.Tasks.Curves;
 /// <summary>
 /// Parametric bootstrap of a curve fit. With the number of examples known, each resample redraws every score as
 /// Binomial(nᵢ, f(xᵢ))/nᵢ from the fitted curve, the sampling the scores came from; otherwise each resample adds the
-/// fit's residuals, drawn with replacement and scaled by √(n/(n − k)), to the fitted values. The x stay fixed (every
-/// scale stays in every resample, which resampling the points would not guarantee with eight to fifteen of them).
-/// Each resample is refitted from the full-data optimum; resample i draws from its own generator seeded by (seed, i).
+/// fit's residuals, drawn with replacement and scaled by √(n/(n − k)), to the fitted values. A scale with several
+/// scores (seeds) instead redraws its scores from its own, with replacement, so the scatter between seeds enters the
+/// intervals as it came. The x stay fixed (every scale stays in every resample, which resampling the points would
+/// not guarantee with eight to fifteen of them). Each resample is refitted from the full-data optimum; resample i
+/// draws from its own generator seeded by (seed, i).
 /// </summary>
 public static class CurveBootstrap
 {
@@ -23,6 +25,7 @@ public static class CurveBootstrap
         int dof = Math.Max(data.Count - fit.Form.ParameterCount, 1);
         double inflate = Math.Sqrt((double)data.Count / dof);
         var refits = new CurveFit[resamples];
+        var replicated = data.ScaleGroups().Where(g => g.Length > 1).ToList();
 
         Parallel.For(0, resamples, options.Parallel, i =>
         {
@@ -35,6 +38,8 @@ public static class CurveBootstrap
                 else
                     y[j] = fitted[j] - inflate * residuals[random.Next(residuals.Length)];
             }
+            foreach (var group in replicated)
+                foreach (int j in group) y[j] = data.Y[group[random.Next(group.Length)]];
             refits[i] = CurveFitter.FitFrom(fit.Form, data.WithScores(y), fit.Theta, options);
         });
 

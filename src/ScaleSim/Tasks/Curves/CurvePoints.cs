@@ -2,8 +2,9 @@ namespace ScaleSim.Tasks.Curves;
 
 /// <summary>
 /// A curve as the fits see it: abscissa x (log10 of the scale for task curves; a plain number such as a task loss
-/// otherwise), scores y, and a weight per point. With the number of examples known, the weights are inverse binomial
-/// variances and the noise level is known; otherwise every weight is 1 and the noise level is estimated from the fit.
+/// otherwise), scores y, and a weight per point. With the number of examples known, the weights are inverse variances
+/// (binomial, plus the scatter between the scores of one scale when it has several, such as seeds) and the noise level
+/// is known; otherwise every weight is 1 and the noise level is estimated from the fit.
 /// </summary>
 /// <param name="X">Abscissa per point, ascending.</param>
 /// <param name="Y">Score per point.</param>
@@ -26,6 +27,23 @@ public sealed record CurvePoints(
     /// <summary>Number of points.</summary>
     public int Count => Y.Length;
 
+    /// <summary>
+    /// Per point, the sample variance of the scores that share its x (0 where an x has one score): the scatter between
+    /// seeds of one size, which binomial noise does not cover.
+    /// </summary>
+    public double[] ScatterVariance { get; init; } = new double[Y.Length];
+
+    /// <summary>The indices of the points at each distinct x, in ascending x.</summary>
+    public IReadOnlyList<int[]> ScaleGroups() =>
+        Enumerable.Range(0, Count).GroupBy(i => X[i]).OrderBy(g => g.Key).Select(g => g.ToArray()).ToList();
+
+    /// <summary>The median number of points per distinct x.</summary>
+    public int MedianReplicates()
+    {
+        var sizes = ScaleGroups().Select(g => g.Length).Order().ToList();
+        return sizes[sizes.Count / 2];
+    }
+
     /// <summary>The smallest x.</summary>
     public double XMin => X.Min();
 
@@ -37,21 +55,35 @@ public sealed record CurvePoints(
         Create(curve.Scales.Select(Math.Log10).ToArray(), curve.Scores, curve.Examples, curve.Chance, logScale: true);
 
     /// <summary>
-    /// Builds curve data; the weights are inverse binomial variances p̃(1 − p̃)/n with the Jeffreys-adjusted
-    /// p̃ = (y·n + 1/2)/(n + 1), so that a score of exactly 0 or 1 keeps a finite weight.
+    /// Builds curve data; the weights are inverse variances p̃(1 − p̃)/n + s², binomial with the Jeffreys-adjusted
+    /// p̃ = (y·n + 1/2)/(n + 1), so that a score of exactly 0 or 1 keeps a finite weight, plus s², the sample variance
+    /// of the scores at the same x (0 when there is one). Without s², a few seeds that scored exactly 1 would outweigh
+    /// the other seeds of their size thousands of times over.
     /// </summary>
     public static CurvePoints Create(double[] x, double[] y, int[]? examples, double? floor, bool logScale, double? origin = null)
     {
         if (x.Length != y.Length || (examples is not null && examples.Length != y.Length))
             throw new ArgumentException("x, y and examples must have the same length");
+        var scatter = new double[y.Length];
+        foreach (var group in Enumerable.Range(0, y.Length).GroupBy(i => x[i]).Where(g => g.Count() > 1))
+        {
+            double mean = group.Average(i => y[i]);
+            double variance = group.Sum(i => (y[i] - mean) * (y[i] - mean)) / (group.Count() - 1);
+            foreach (int i in group) scatter[i] = variance;
+        }
         var weights = new double[y.Length];
         for (int i = 0; i < y.Length; i++)
         {
             if (examples is null) { weights[i] = 1; continue; }
             double n = examples[i], p = (y[i] * n + 0.5) / (n + 1);
-            weights[i] = n / (p * (1 - p));
+            // n / (p(1 − p)) is 1 / (p(1 − p)/n) written so that a scale with one score keeps bit-identical weights:
+            // some multi-start fits pick a different optimum after a one-ulp change.
+            weights[i] = scatter[i] == 0 ? n / (p * (1 - p)) : 1 / (p * (1 - p) / n + scatter[i]);
         }
-        return new CurvePoints(x, y, weights, examples is not null, origin ?? (x.Min() + x.Max()) / 2, logScale, floor, examples);
+        return new CurvePoints(x, y, weights, examples is not null, origin ?? (x.Min() + x.Max()) / 2, logScale, floor, examples)
+        {
+            ScatterVariance = scatter,
+        };
     }
 
     /// <summary>The same points with other scores (a bootstrap resample); weights stay those of the original scores.</summary>
@@ -63,6 +95,7 @@ public sealed record CurvePoints(
         X = rows.Select(r => X[r]).ToArray(),
         Y = rows.Select(r => Y[r]).ToArray(),
         Weights = rows.Select(r => Weights[r]).ToArray(),
+        ScatterVariance = rows.Select(r => ScatterVariance[r]).ToArray(),
         Examples = Examples is null ? null : rows.Select(r => Examples[r]).ToArray(),
     };
 
