@@ -1,10 +1,11 @@
 using System.CommandLine;
+using ScaleSim.Fitting;
 
 namespace ScaleSim.Cli;
 
 /// <summary>
 /// The <c>scalesim</c> entry point: builds the command tree, turns every failure into one line on stderr,
-/// and maps it to an exit code (2 for bad input or usage, 1 for anything unexpected).
+/// and maps it to an exit code (2 for bad input or usage, 4 for a fit that failed, 1 for anything unexpected).
 /// </summary>
 public static class ScaleSimApp
 {
@@ -13,6 +14,9 @@ public static class ScaleSimApp
 
     /// <summary>Exit code for an unexpected failure.</summary>
     public const int InternalError = 1;
+
+    /// <summary>Exit code for a fit that failed numerically on valid input.</summary>
+    public const int FitFailed = 4;
 
     /// <summary>Runs the command line against the given writers and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -35,8 +39,14 @@ public static class ScaleSimApp
         }
         catch (InputException e)
         {
-            stderr.WriteLine($"scalesim: error: {e.Message}");
+            var command = parse.CommandResult.Command;
+            stderr.WriteLine($"scalesim: error: {e.Rephrase(name => OptionNames.OptionFor(command, name))}");
             return InputError;
+        }
+        catch (FitFailedException e)
+        {
+            stderr.WriteLine($"scalesim: error: fit failed: {e.Message}");
+            return FitFailed;
         }
         catch (OperationCanceledException)
         {

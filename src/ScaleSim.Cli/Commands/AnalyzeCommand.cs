@@ -1,10 +1,12 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using ScaleSim.Analysis;
-using ScaleSim.Cli.Figures;
 using ScaleSim.Cli.Output;
+using ScaleSim.Experiments.Figures;
+using ScaleSim.Flops;
+using ScaleSim.Json;
 using ScaleSim.Laws;
 using ScaleSim.Runs;
+using ScaleSim.Training.Sweeps;
 using Spectre.Console;
 
 namespace ScaleSim.Cli.Commands;
@@ -17,7 +19,7 @@ internal static class AnalyzeCommand
 {
     public static Command Create(CliContext context)
     {
-        var input = new Argument<string>("RUNS") { Description = "A sweep directory (runs.csv and curves.csv) or a runs file." };
+        var runsArgument = new Argument<string>("RUNS") { Description = "A sweep directory (runs.csv and curves.csv) or a runs file." };
         var convention = new Option<string>("--params-convention")
         {
             Description = "Count N as total or non-embedding parameters (columns params / non_embedding_params); C then follows as 6ND.",
@@ -33,141 +35,56 @@ internal static class AnalyzeCommand
         var runOptions = new RunOptions();
         var command = new Command("analyze", "Fit Approaches 1-3 and Kaplan's laws to runs, with intervals, and backtest the largest budget.")
         {
-            input, convention, bootstrap, seed, floor, minSteps, json, plot,
+            runsArgument, convention, bootstrap, seed, floor, minSteps, json, plot,
         };
         runOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var loaded = Load(parse.GetValue(input)!, parse.GetValue(convention)!, parse, runOptions, context, parse.GetValue(minSteps));
+            var parameterConvention = ParameterConventions.Parse(parse.GetValue(convention)!);
+            var input = Load(parse.GetValue(runsArgument)!, parameterConvention, parse, runOptions, parse.GetValue(minSteps), context);
             int resamples = parse.GetValue(bootstrap);
             if (resamples < 0) throw new InputException($"--bootstrap must be non-negative, got {resamples}");
-            double? entropy = parse.GetValue(floor) is { } f ? CommonOptions.Positive(f, "--entropy-floor") : EntropyFloor(loaded.Runs);
-            var result = ScalingAnalysis.Run(loaded.Runs, loaded.Curves, new AnalysisOptions { Resamples = resamples, Seed = parse.GetValue(seed), EntropyFloor = entropy }, loaded.Groups);
+            double? entropy = parse.GetValue(floor) is { } f ? CommonOptions.Positive(f, "--entropy-floor") : input.EntropyFloor;
+            var result = ScalingAnalysis.Run(input.Runs, input.Curves, new AnalysisOptions { Resamples = resamples, Seed = parse.GetValue(seed), EntropyFloor = entropy }, input.Groups);
             foreach (var note in result.Notes) context.Warn(note);
+            string paramsLabel = parameterConvention == ParameterConvention.NonEmbedding ? "Non-embedding parameters N" : "Parameters N (total)";
             if (parse.GetValue(plot) is { } dir)
-                foreach (var (file, _) in AnalysisFigures.Write(dir, result, loaded.Curves, loaded.ParamsLabel))
+                foreach (var (file, _) in AnalysisFigures.Write(dir, result, input.Curves, paramsLabel))
                     context.Error.WriteLine($"wrote {Path.Combine(dir, file)}.png (and .svg)");
-            if (parse.GetValue(json)) JsonOutput.Write(context.Out, ToJson(result, parse.GetValue(convention)!));
-            else Render(context, result, parse.GetValue(convention)!);
+            if (parse.GetValue(json)) JsonOutput.Write(context.Out, ScalingAnalysisJson.ToJson(result, parameterConvention));
+            else Render(context, result, parameterConvention.Name());
             return 0;
         });
         return command;
     }
 
-    internal sealed record LoadedRuns(RunTable Runs, IReadOnlyList<TrainingCurve>? Curves, IReadOnlyList<IsoFlopGroup>? Groups, string ParamsLabel);
-
     /// <summary>
-    /// Reads runs (and, from a sweep directory, curves) under the chosen parameter convention. A sweep's C is always
-    /// derived as 6ND from the chosen N, so compute and size use one convention, and its IsoFLOP groups come from the
-    /// budget column.
+    /// A sweep directory through <see cref="SweepResults"/> (its C always 6ND from the chosen N, its budgets from its
+    /// budget column, its curves from curves.csv), or a runs file through the column options; then the rules of
+    /// <see cref="ScalingAnalysisInput.Prepare"/>.
     /// </summary>
-    internal static LoadedRuns Load(string path, string convention, ParseResult? parse, RunOptions? runOptions, CliContext context, int minSteps = 0)
+    private static ScalingAnalysisInput Load(string path, ParameterConvention convention, ParseResult parse, RunOptions runOptions, int minSteps, CliContext context)
     {
-        bool nonEmbedding = convention == "non-embedding";
-        bool sweep = Directory.Exists(path);
-        string paramsColumn = nonEmbedding ? "non_embedding_params" : "params";
-        string runsFile = sweep ? Path.Combine(path, "runs.csv") : path;
-        if (sweep && !File.Exists(runsFile)) throw new InputException($"{path}: no runs.csv in this directory");
-        var raw = RawTable.Read(runsFile);
-        string? Get(Option<string?>? option) => parse is null || option is null ? null : parse.GetValue(option);
-        var columns = new RunColumns(
-            Get(runOptions?.Params) ?? (nonEmbedding || raw.IndexOf("params") >= 0 ? paramsColumn : null),
-            Get(runOptions?.Tokens), Get(runOptions?.Flops), Get(runOptions?.Loss),
-            DeriveFlops: nonEmbedding || sweep);
-        string flopModel = parse is null || runOptions is null ? "6nd" : parse.GetValue(runOptions.FlopModel)!;
-        var runs = RunTableLoader.FromRaw(raw, columns, Flops.FlopModels.Parse(flopModel));
-        foreach (var warning in runs.Warnings) context.Warn(warning);
-        if (minSteps > 0)
+        ScalingAnalysisInput input;
+        if (SweepResults.IsSweepDirectory(path))
         {
-            int stepsColumn = runs.Frame.Columns.IndexOf("steps");
-            if (stepsColumn < 0) throw new InputException($"{runs.Source}: --min-steps needs a steps column");
-            var steps = runs.Frame.Columns[stepsColumn];
-            var keep = Enumerable.Range(0, runs.Count).Where(i => steps[i] is double s && s >= minSteps).ToArray();
-            if (keep.Length < runs.Count) context.Warn($"{runs.Count - keep.Length} run(s) with fewer than {minSteps} optimizer steps left out");
-            runs = runs.Select(keep);
+            var given = runOptions.Given(parse);
+            if (given.Count > 0) throw new InputException($"{string.Join(", ", given)} map the columns of a runs file; a sweep directory's columns are fixed (give its runs.csv to map them)");
+            input = SweepResults.Load(path).ForScalingAnalysis(convention, minSteps);
         }
-        var groups = Groups(runs);
-        string curvesFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(runsFile))!, "curves.csv");
-        var curves = sweep && File.Exists(curvesFile)
-            ? TrainingCurveLoader.Load(curvesFile, paramsColumn, deriveFlops: true)
-            : null;
-        if (curves is not null)
+        else
         {
-            var kept = runs.Frame.Columns.IndexOf("run") is var runColumn and >= 0
-                ? Enumerable.Range(0, runs.Count).Select(i => runs.Frame.Columns[runColumn][i]?.ToString()).ToHashSet()
-                : null;
-            if (kept is not null) curves = curves.Where(c => kept.Contains(c.Run)).ToList();
+            bool nonEmbedding = convention == ParameterConvention.NonEmbedding;
+            var raw = RawTable.Read(path);
+            var columns = new RunColumns(
+                parse.GetValue(runOptions.Params) ?? (nonEmbedding || raw.IndexOf(SweepColumns.Params) >= 0 ? SweepColumns.ParamsOf(convention) : null),
+                parse.GetValue(runOptions.Tokens), parse.GetValue(runOptions.Flops), parse.GetValue(runOptions.Loss),
+                DeriveFlops: nonEmbedding);
+            var runs = RunTableLoader.FromRaw(raw, columns, FlopModels.Parse(parse.GetValue(runOptions.FlopModel)!));
+            input = ScalingAnalysisInput.Prepare(runs, RunAnnotations.FromColumns(runs), curves: null, minSteps);
         }
-        return new LoadedRuns(runs, curves, groups, nonEmbedding ? "Non-embedding parameters N" : "Parameters N (total)");
-    }
-
-    /// <summary>IsoFLOP groups from a budget column, or null to group by gaps in compute.</summary>
-    private static IReadOnlyList<IsoFlopGroup>? Groups(RunTable runs)
-    {
-        int column = runs.Frame.Columns.IndexOf("budget");
-        if (column < 0) return null;
-        var budgets = Enumerable.Range(0, runs.Count).Select(i => runs.Frame.Columns[column][i] as double?).ToList();
-        return IsoFlopGroup.FromBudgets(budgets, runs.RequireFlops());
-    }
-
-    internal static double? EntropyFloor(RunTable runs)
-    {
-        int col = runs.Frame.Columns.IndexOf("entropy_floor");
-        if (col < 0) return null;
-        // Each run's validation set has its own exact floor (the set's size follows the batch); they agree closely.
-        var values = runs.Frame.Columns[col].Cast<object?>().OfType<double>().ToList();
-        if (values.Count == 0 || values.Max() > 1.02 * values.Min()) return null;
-        return values.Average();
-    }
-
-    internal static JsonObject ToJson(ScalingAnalysisResult r, string convention)
-    {
-        var law = (ChinchillaLaw)r.Approach3Fit.Law;
-        var json = new JsonObject
-        {
-            ["source"] = Path.GetFileName(r.Runs.Source),
-            ["runs"] = r.Runs.Count,
-            ["params_convention"] = convention,
-            ["approach1"] = Estimate(r.Approach1),
-            ["approach2"] = r.Approach2 is null ? null : Estimate(r.Approach2),
-            ["approach3"] = Estimate(r.Approach3),
-            ["E_fit"] = law.E,
-            ["entropy_floor"] = r.EntropyFloor,
-            ["E_error"] = r.EntropyFloor is { } f ? law.E / f - 1 : null,
-            ["fit"] = FitCommand.ToJson(r.Approach3Fit, r.Approach3Bootstrap, r.Runs.Source),
-            ["backtest"] = r.Backtest is not { } b ? null : new JsonObject
-            {
-                ["flops"] = b.Flops,
-                ["predicted_loss"] = b.PredictedLoss,
-                ["observed_loss"] = b.ObservedLoss,
-                ["loss_error"] = b.LossError,
-                ["predicted_params"] = b.PredictedParams,
-                ["observed_params"] = b.ObservedParams,
-                ["params_ratio"] = b.ParamsRatio,
-            },
-            ["budgets"] = new JsonArray(r.Parabolas.Select(p => (JsonNode)new JsonObject
-            {
-                ["flops"] = p.Flops,
-                ["optimal_params"] = p.OptimalParams,
-                ["minimum_loss"] = p.MinimumLoss,
-                ["interior_minimum"] = p.HasInteriorMinimum,
-            }).ToArray()),
-            ["kaplan"] = new JsonObject
-            {
-                ["nd"] = r.KaplanJoint is null ? null : LawFile.ToJson(r.KaplanJoint.Law),
-                ["c"] = r.KaplanCompute is null ? null : LawFile.ToJson(r.KaplanCompute.Law),
-            },
-            ["notes"] = new JsonArray(r.Notes.Select(n => (JsonNode)n).ToArray()),
-        };
-        return json;
-    }
-
-    private static JsonObject Estimate(AllocationEstimate e)
-    {
-        var ci = new JsonObject();
-        if (e.CiA is { } a) ci["a"] = JsonOutput.Pair(a.Low, a.High);
-        if (e.CiB is { } b) ci["b"] = JsonOutput.Pair(b.Low, b.High);
-        return new JsonObject { ["a"] = e.A, ["b"] = e.B, ["ci95"] = ci, ["points"] = e.Points.Count };
+        foreach (var warning in input.Runs.Warnings.Concat(input.Notes)) context.Warn(warning);
+        return input;
     }
 
     private static void Render(CliContext context, ScalingAnalysisResult r, string convention)

@@ -7,6 +7,15 @@ internal static class CommonOptions
 {
     public static Option<bool> Json() => new("--json") { Description = "Print the result as JSON on stdout (and nothing else)." };
 
+    /// <summary>Runs trained at once (<c>--parallel</c>); the library checks the value.</summary>
+    public static Option<int?> Parallel() => new("--parallel") { Description = "Runs trained at once, one CPU thread each (default: one per core)." };
+
+    /// <summary>An experiment file, or a name under experiments/ or among the built-in ones.</summary>
+    public static Argument<string> Experiment() => new("EXPERIMENT")
+    {
+        Description = $"An experiment file, or a name under experiments/ (built in: {string.Join(", ", ScaleSim.Experiments.ExperimentCatalog.BuiltIn)}).",
+    };
+
     public static Option<string?> Plot() => new("--plot") { Description = "Write figures (PNG and SVG) into this directory." };
 
     /// <summary>An optional number option whose parse error names the option and the bad text.</summary>

@@ -56,7 +56,7 @@ internal static class CompareCommand
                 laws[row.LawName] = new JsonObject
                 {
                     ["loss"] = row.Loss,
-                    ["optimal"] = PlanCommand.ToJson(row.Optimal),
+                    ["optimal"] = AllocationJson.ToJson(row.Optimal),
                 };
             }
             result[model.Name] = new JsonObject

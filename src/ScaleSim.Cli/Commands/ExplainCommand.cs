@@ -1,3 +1,4 @@
+using ScaleSim.Json;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using ScaleSim.Cli.Figures;
@@ -62,8 +63,8 @@ internal static class ExplainCommand
         {
             ["law"] = r.LawName,
             ["family"] = new JsonObject { ["vocab"] = r.Family.Vocab, ["aspect_ratio"] = r.Family.AspectRatio, ["omega"] = r.Family.Omega },
-            ["kaplan_range"] = JsonOutput.Pair(r.KaplanRange.Low, r.KaplanRange.High),
-            ["large_range"] = JsonOutput.Pair(r.LargeRange.Low, r.LargeRange.High),
+            ["kaplan_range"] = JsonValues.Pair(r.KaplanRange.Low, r.KaplanRange.High),
+            ["large_range"] = JsonValues.Pair(r.LargeRange.Low, r.LargeRange.High),
             ["exponents"] = new JsonObject
             {
                 ["non_embedding_kaplan_range"] = r.NonEmbeddingKaplanRange,

@@ -1,3 +1,4 @@
+using ScaleSim.Json;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using ScaleSim.Cli.Figures;
@@ -51,7 +52,7 @@ internal static class FitCommand
             if (resamples < 0) throw new InputException($"--bootstrap must be non-negative, got {resamples}");
             var intervals = resamples > 0 ? BootstrapFit.Run(fit, data, resamples, parse.GetValue(seed), options) : null;
 
-            var result = ToJson(fit, intervals, runs.Source);
+            var result = FitResultJson.ToJson(fit, intervals, runs.Source);
             if (parse.GetValue(output) is { } path) JsonOutput.WriteFile(path, result);
             if (parse.GetValue(plot) is { } dir)
                 foreach (var png in FitFigures.Write(dir, fit, rows, intervals)) context.Error.WriteLine($"wrote {png} (and .svg)");
@@ -60,36 +61,6 @@ internal static class FitCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>The fit as JSON: law, points, objective, converged, parameters by name, a and b, and ci95/se when bootstrapped.</summary>
-    public static JsonObject ToJson(FitResult fit, BootstrapResult? intervals, string source)
-    {
-        var json = LawFile.ToJson(fit.Law);
-        json["source"] = Path.GetFileName(source);
-        json["points"] = fit.Points;
-        json["objective"] = fit.Objective;
-        json["converged"] = fit.Converged;
-        json["huber_delta"] = fit.HuberDelta;
-        json["starts"] = fit.Starts;
-        json["starts_converged"] = fit.StartsConverged;
-        foreach (var (name, value) in fit.Law.DerivedQuantities()) json[name] = value;
-        json["rmse_log_loss"] = fit.Quality.Rmse;
-        json["mean_residual_log_loss"] = fit.Quality.MeanResidual;
-        if (intervals is not null)
-        {
-            var ci = new JsonObject();
-            var se = new JsonObject();
-            foreach (var interval in intervals.Intervals)
-            {
-                ci[interval.Name] = JsonOutput.Pair(interval.Low, interval.High);
-                se[interval.Name] = interval.StandardError;
-            }
-            json["ci95"] = ci;
-            json["se"] = se;
-            json["bootstrap"] = new JsonObject { ["resamples"] = intervals.Resamples, ["seed"] = intervals.Seed, ["not_converged"] = intervals.NotConverged };
-        }
-        return json;
     }
 
     private static void RenderTable(CliContext context, FitResult fit, BootstrapResult? intervals, string source)

@@ -51,11 +51,11 @@ internal static class PlanCommand
                 context.Error.WriteLine($"wrote {PlanFigures.Write(dir, planner, plan, lawName)} (and .svg)");
             if (parse.GetValue(json))
             {
-                var result = ToJson(plan);
+                var result = AllocationJson.ToJson(plan);
                 result["law"] = lawName;
                 result["rule"] = planner.Rule.Name;
-                if (!SameSplit(plan, optimal)) result["compute_optimal"] = ToJson(optimal);
-                if (lawMinimum is not null) result["law_minimum"] = ToJson(lawMinimum);
+                if (!SameSplit(plan, optimal)) result["compute_optimal"] = AllocationJson.ToJson(optimal);
+                if (lawMinimum is not null) result["law_minimum"] = AllocationJson.ToJson(lawMinimum);
                 JsonOutput.Write(context.Out, result);
                 return 0;
             }
@@ -96,15 +96,6 @@ internal static class PlanCommand
         if (tokens.HasValue) return planner.OptimalForTokens(CommonOptions.Positive(tokens, "--tokens"));
         throw new InputException("give --flops, or one of --params, --tokens, --target-loss");
     }
-
-    internal static JsonObject ToJson(Allocation a) => new()
-    {
-        ["flops"] = a.Flops,
-        ["params"] = a.Params,
-        ["tokens"] = a.Tokens,
-        ["loss"] = a.Loss,
-        ["tokens_per_param"] = a.TokensPerParam,
-    };
 
     private static bool SameSplit(Allocation a, Allocation b) => Math.Abs(Math.Log(a.Params / b.Params)) < 1e-9;
 

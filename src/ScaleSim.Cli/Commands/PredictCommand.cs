@@ -36,7 +36,7 @@ internal static class PredictCommand
             var point = Point(resolved, parse.GetValue(parameters), parse.GetValue(tokens), parse.GetValue(unique), parse.GetValue(experts), parse.GetValue(granularity));
 
             double? givenParams = parse.GetValue(parameters);
-            var givenConvention = parse.GetValue(convention) is { } text ? ParameterConventions.Parse(text, "--params-convention") : lawConvention;
+            var givenConvention = parse.GetValue(convention) is { } text ? ParameterConventions.Parse(text) : lawConvention;
             if (givenParams.HasValue && givenConvention != lawConvention)
             {
                 double converted = FixedAspectFamily.PearceSong.Convert(point.Params, givenConvention, lawConvention);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using ScaleSim.Cli.Figures;
 using ScaleSim.Cli.Output;
+using ScaleSim.Json;
 using ScaleSim.Cli.Reports;
 using ScaleSim.Replication;
 using Spectre.Console;
@@ -52,7 +53,7 @@ internal static class ReplicateCommand
 
     private static JsonObject ToJson(ChinchillaReplication r)
     {
-        var json = new JsonObject { ["fit"] = FitCommand.ToJson(r.Fit, r.Bootstrap, r.Runs.Source) };
+        var json = new JsonObject { ["fit"] = FitResultJson.ToJson(r.Fit, r.Bootstrap, r.Runs.Source) };
         foreach (var name in new[] { "gopher", "chinchilla" })
         {
             var rows = r.GopherVsChinchilla.Where(c => c.Model.Name == name).ToList();

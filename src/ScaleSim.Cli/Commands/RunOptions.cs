@@ -28,6 +28,10 @@ internal sealed class RunOptions
         command.Options.Add(FlopModel);
     }
 
+    /// <summary>The column options given on the command line (not defaults).</summary>
+    public IReadOnlyList<string> Given(ParseResult parse) =>
+        new Option[] { Params, Tokens, Flops, Loss, UniqueTokens, FlopModel }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+
     public RunTable Load(ParseResult parse, string file, CliContext context)
     {
         var columns = new RunColumns(parse.GetValue(Params), parse.GetValue(Tokens), parse.GetValue(Flops), parse.GetValue(Loss), parse.GetValue(UniqueTokens));

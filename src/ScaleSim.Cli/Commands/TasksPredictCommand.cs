@@ -1,3 +1,4 @@
+using ScaleSim.Json;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using ScaleSim.Cli.Figures;
@@ -74,9 +75,9 @@ internal static class TasksPredictCommand
             ["step2"] = step2,
             ["target_flops"] = p.TargetFlops,
             ["predicted_loss"] = p.Loss.Estimate,
-            ["predicted_loss_ci95"] = JsonOutput.Interval(p.Loss.Low, p.Loss.High),
+            ["predicted_loss_ci95"] = JsonValues.Interval(p.Loss.Low, p.Loss.High),
             ["predicted_score"] = p.Score.Estimate,
-            ["predicted_score_ci95"] = JsonOutput.Interval(p.Score.Low, p.Score.High),
+            ["predicted_score_ci95"] = JsonValues.Interval(p.Score.Low, p.Score.High),
             ["bootstrap"] = new JsonObject { ["resamples"] = p.Resamples },
         };
         if (p.ObservedScore is { } observed)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using ScaleSim.Training.Backends;
 using ScaleSim.Training.Data;
 using ScaleSim.Training.Runs;
 using Spectre.Console;
@@ -28,7 +29,7 @@ internal static class TrainCommand
         var data = new Option<string>("--data")
         {
             Description = "synthetic[:k=2,V=64,seed=0,smin=2,smax=8,zipf=1,alpha=0.5] (a Markov source with a known entropy floor), tasks:addition=3,reverse=6,distractor=8,prior=0.9,order=lsb,rate=1,seed=0,eval=500 (synthetic tasks, scored at the end) or a text file (bytes).",
-            DefaultValueFactory = _ => DataSpec.Default,
+            DefaultValueFactory = _ => DataSourceSpec.Default.Text,
         };
         var device = TrainingOptions.Device();
         var threads = TrainingOptions.Threads();
@@ -71,8 +72,8 @@ internal static class TrainCommand
                     if (parse.GetResult(data) is { Implicit: false }) given.Add(data.Name);
                     if (given.Count > 0)
                         throw new InputException($"--resume takes the run's config.json; drop {string.Join(", ", given)} (only --device and --threads may change)");
-                    string? deviceName = parse.GetResult(device) is { Implicit: false } ? parse.GetValue(device) : null;
-                    summary = WithProgress(context, progress => Trainer.Resume(outDir, progress, cancel.Token, threadCount, deviceName));
+                    TrainingDevice? deviceKind = parse.GetResult(device) is { Implicit: false } ? TrainingDevices.Parse(parse.GetValue(device)!) : null;
+                    summary = WithProgress(context, progress => Trainer.Resume(outDir, progress, cancel.Token, threadCount, deviceKind));
                 }
                 else
                 {
@@ -85,18 +86,18 @@ internal static class TrainCommand
                         Tokens = parse.GetValue(tokens) ?? throw new InputException("--tokens is required"),
                         Batch = parse.GetValue(batch) ?? 16,
                         LearningRate = parse.GetValue(lr),
-                        Data = parse.GetValue(data)!,
-                        Device = parse.GetValue(device)!,
+                        Data = DataSourceSpec.Parse(parse.GetValue(data)!),
+                        Device = TrainingDevices.Parse(parse.GetValue(device)!),
                         Threads = threadCount ?? Environment.ProcessorCount,
                         Seed = parse.GetValue(seed) is { } s ? (s >= 0 ? (ulong)s : throw new InputException($"--seed must be non-negative, got {s}")) : 0,
                         EvalEvery = parse.GetValue(evalEvery),
                         ValidationSequences = parse.GetValue(valSequences) ?? 64,
                         WeightDecay = parse.GetValue(weightDecay) ?? 0.1,
                         GradientClip = parse.GetValue(clip) ?? 1.0,
-                        FlopModel = parse.GetValue(flopModel) ?? ScaleSim.Flops.FlopModels.Kaplan.Name,
+                        FlopModel = parse.GetValue(flopModel) is { } model ? ScaleSim.Flops.FlopModels.Parse(model) : ScaleSim.Flops.FlopModels.Kaplan,
                     };
                     config.Validate();
-                    var source = DataSpec.Open(config.Data);
+                    var source = config.Data.Open();
                     summary = WithProgress(context, progress => Trainer.Run(config, outDir, progress, cancel.Token, source));
                 }
 

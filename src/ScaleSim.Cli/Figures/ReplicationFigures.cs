@@ -3,6 +3,8 @@ using ScaleSim.Planning;
 using ScaleSim.Plotting;
 using ScaleSim.Replication;
 
+using ScaleSim.Experiments.Figures;
+
 namespace ScaleSim.Cli.Figures;
 
 /// <summary>The figures of the Chinchilla replication (the fit's residuals and bootstrap come from <see cref="FitFigures"/>).</summary>

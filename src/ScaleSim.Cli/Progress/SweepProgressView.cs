@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ScaleSim.Experiments;
 using ScaleSim.Training.Runs;
 using ScaleSim.Training.Sweeps;
 using Spectre.Console;
@@ -6,13 +7,33 @@ using Spectre.Console;
 namespace ScaleSim.Cli.Progress;
 
 /// <summary>
-/// Runs a sweep while showing it: on a terminal, a bar for the whole sweep and one per active run (tokens, loss,
-/// tokens/s, time left); otherwise one line per finished run on stderr. Ctrl-C stops every active run at its next step,
-/// leaving it resumable.
+/// Shows a sweep while a library entry point runs it: on a terminal, a bar for the whole sweep and one per active run
+/// (tokens, loss, tokens/s, time left); otherwise one line per finished run on stderr. Ctrl-C stops every active run at
+/// its next step, leaving it resumable. The work runs on a worker thread and tells the view about the plan and the
+/// runs (<see cref="ISimulationObserver"/>); the view draws until the sweep is over.
 /// </summary>
-internal static class SweepProgressView
+internal sealed class SweepProgressView : ISimulationObserver, IProgress<SweepEvent>
 {
-    public static IReadOnlyList<(PlannedRun Run, RunOutcome Outcome)> Run(CliContext context, SweepPlan plan, string directory, int parallel)
+    private readonly CliContext _context;
+    private readonly bool _live;
+    private readonly object _gate = new();
+    private readonly ConcurrentDictionary<string, (PlannedRun Run, TrainingProgress Progress)> _latest = new();
+    private readonly ConcurrentDictionary<string, RunOutcome> _done = new();
+    private readonly ConcurrentQueue<string> _notes = new();
+    private readonly ManualResetEventSlim _planned = new();
+    private readonly ManualResetEventSlim _sweepOver = new();
+    private SweepPlan? _plan;
+    private string _directory = "";
+    private int _finished;
+
+    private SweepProgressView(CliContext context)
+    {
+        _context = context;
+        _live = context.ErrorConsole.Profile.Capabilities.Interactive;
+    }
+
+    /// <summary>Runs <paramref name="work"/> with the view listening, and returns its result.</summary>
+    public static T Show<T>(CliContext context, Func<SweepProgressView, CancellationToken, T> work)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -21,11 +42,19 @@ internal static class SweepProgressView
             cancel.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+        var view = new SweepProgressView(context);
         try
         {
-            return context.ErrorConsole.Profile.Capabilities.Interactive
-                ? Live(context, plan, directory, parallel, cancel.Token)
-                : Lines(context, plan, directory, parallel, cancel.Token);
+            if (!view._live) return work(view, cancel.Token);
+            var task = Task.Run(() =>
+            {
+                try { return work(view, cancel.Token); }
+                finally { view._sweepOver.Set(); view._planned.Set(); }
+            });
+            view._planned.Wait();
+            if (view._plan is not null && !task.IsCompleted) view.Draw(task);
+            while (view._notes.TryDequeue(out var note)) context.Warn(note);
+            return task.GetAwaiter().GetResult();
         }
         finally
         {
@@ -33,79 +62,57 @@ internal static class SweepProgressView
         }
     }
 
-    private static IReadOnlyList<(PlannedRun, RunOutcome)> Lines(CliContext context, SweepPlan plan, string directory, int parallel, CancellationToken token)
+    /// <summary>Announces the sweep: <paramref name="headline"/> on stderr, then the plan's warnings.</summary>
+    public void Begin(SweepPlan plan, string directory, string? headline)
     {
-        int finished = 0;
-        var gate = new object();
-        var progress = new Reporter(e =>
-        {
-            if (e.Outcome is null && e.Note is not null) lock (gate) context.Warn(e.Note);
-            if (e.Outcome is not { } outcome) return;
-            lock (gate)
-            {
-                finished++;
-                var summary = SweepRunner.CompletedSummary(Path.Combine(directory, e.Run.Id));
-                string loss = summary?.FinalValidationLoss is { } l ? $", validation loss {l:F4}" : "";
-                context.Error.WriteLine($"[{finished}/{plan.Runs.Count}] {e.Run.Id}: {Describe(outcome)}{loss}{(e.Note is null ? "" : $" ({e.Note})")}");
-            }
-        });
-        return SweepRunner.Run(plan, directory, parallel, progress, token);
+        _directory = directory;
+        if (headline is not null) _context.Error.WriteLine(headline);
+        foreach (var warning in plan.Warnings) _context.Warn(warning);
+        _plan = plan;
+        _planned.Set();
     }
 
-    private static IReadOnlyList<(PlannedRun, RunOutcome)> Live(CliContext context, SweepPlan plan, string directory, int parallel, CancellationToken token)
+    /// <inheritdoc />
+    public void Planned(SweepPlan plan, SimulationOptions options)
     {
-        var latest = new ConcurrentDictionary<string, (PlannedRun Run, TrainingProgress Progress)>();
-        var done = new ConcurrentDictionary<string, RunOutcome>();
-        var notes = new ConcurrentQueue<string>();
-        var progress = new Reporter(e =>
+        string what = plan.Experiment is SizeSweepExperiment sizes
+            ? $"{plan.Runs.Count} runs (widths {string.Join(", ", sizes.Widths)} at {sizes.TokensPerRun:0.##e+0} tokens each)"
+            : $"{plan.Runs.Count} runs at {((IsoFlopExperiment)plan.Experiment).Budgets.Length} budgets";
+        Begin(plan, options.RunsDirectory, $"{plan.Experiment.Name}: {what}, {options.ParallelRuns} at once, into {options.RunsDirectory}");
+    }
+
+    /// <inheritdoc />
+    public void Sweep(SweepEvent e) => Report(e);
+
+    /// <inheritdoc />
+    public void Stage(string description) => _sweepOver.Set();
+
+    /// <inheritdoc />
+    public void Report(SweepEvent e)
+    {
+        if (_live)
         {
-            if (e.Note is not null) notes.Enqueue($"{e.Run.Id}: {e.Note}");
+            if (e.Note is not null) _notes.Enqueue($"{e.Run.Id}: {e.Note}");
             if (e.Outcome is { } outcome)
             {
-                done[e.Run.Id] = outcome;
-                latest.TryRemove(e.Run.Id, out _);
+                _done[e.Run.Id] = outcome;
+                _latest.TryRemove(e.Run.Id, out _);
             }
-            else latest[e.Run.Id] = (e.Run, e.Progress);
-        });
-        double totalFlops = plan.Runs.Sum(r => r.Flops);
-        IReadOnlyList<(PlannedRun, RunOutcome)> result = [];
-        context.ErrorConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(view =>
-            {
-                var overall = view.AddTask($"sweep: {plan.Runs.Count} runs", maxValue: totalFlops);
-                var bars = new Dictionary<string, ProgressTask>();
-                var work = Task.Run(() => result = SweepRunner.Run(plan, directory, parallel, progress, token));
-                while (!work.IsCompleted)
-                {
-                    work.Wait(250);
-                    double flopsDone = plan.Runs.Where(r => done.ContainsKey(r.Id)).Sum(r => r.Flops);
-                    foreach (var (id, (run, p)) in latest)
-                    {
-                        if (!bars.TryGetValue(id, out var bar)) bars[id] = bar = view.AddTask(id, maxValue: Math.Max(1, p.TotalTokens));
-                        bar.MaxValue = Math.Max(1, p.TotalTokens);
-                        bar.Value = p.Tokens;
-                        bar.Description = $"{id}  loss {p.TrainLoss:F3}  {p.TokensPerSecond / 1e3:F0}K tok/s";
-                        flopsDone += run.Flops * p.Tokens / Math.Max(1.0, p.TotalTokens);
-                    }
-                    foreach (var id in bars.Keys.Where(done.ContainsKey).ToList())
-                    {
-                        bars[id].Value = bars[id].MaxValue;
-                        bars[id].Description = $"{id}  {Describe(done[id])}";
-                        bars[id].StopTask();
-                        bars.Remove(id);
-                    }
-                    overall.Value = flopsDone;
-                    overall.Description = $"sweep: {done.Count}/{plan.Runs.Count} runs";
-                }
-                overall.Value = totalFlops;
-                work.GetAwaiter().GetResult();
-            });
-        while (notes.TryDequeue(out var note)) context.Warn(note);
-        return result;
+            else _latest[e.Run.Id] = (e.Run, e.Progress);
+            return;
+        }
+        if (e.Outcome is null && e.Note is not null) lock (_gate) _context.Warn(e.Note);
+        if (e.Outcome is not { } finished) return;
+        lock (_gate)
+        {
+            _finished++;
+            var summary = SweepRunner.CompletedSummary(Path.Combine(_directory, e.Run.Id));
+            string loss = summary?.FinalValidationLoss is { } l ? $", validation loss {l:F4}" : "";
+            _context.Error.WriteLine($"[{_finished}/{_plan?.Runs.Count}] {e.Run.Id}: {Describe(finished)}{loss}{(e.Note is null ? "" : $" ({e.Note})")}");
+        }
     }
 
+    /// <summary>How a run's outcome reads in progress lines and summaries.</summary>
     public static string Describe(RunOutcome outcome) => outcome switch
     {
         RunOutcome.AlreadyCompleted => "already completed",
@@ -117,8 +124,40 @@ internal static class SweepProgressView
         _ => "busy in another sweep process",
     };
 
-    private sealed class Reporter(Action<SweepEvent> report) : IProgress<SweepEvent>
+    private void Draw(Task work)
     {
-        public void Report(SweepEvent value) => report(value);
+        var plan = _plan!;
+        double totalFlops = plan.Runs.Sum(r => r.Flops);
+        _context.ErrorConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(view =>
+            {
+                var overall = view.AddTask($"sweep: {plan.Runs.Count} runs", maxValue: totalFlops);
+                var bars = new Dictionary<string, ProgressTask>();
+                while (!_sweepOver.IsSet && !work.IsCompleted)
+                {
+                    _sweepOver.Wait(250);
+                    double flopsDone = plan.Runs.Where(r => _done.ContainsKey(r.Id)).Sum(r => r.Flops);
+                    foreach (var (id, (run, p)) in _latest)
+                    {
+                        if (!bars.TryGetValue(id, out var bar)) bars[id] = bar = view.AddTask(id, maxValue: Math.Max(1, p.TotalTokens));
+                        bar.MaxValue = Math.Max(1, p.TotalTokens);
+                        bar.Value = p.Tokens;
+                        bar.Description = $"{id}  loss {p.TrainLoss:F3}  {p.TokensPerSecond / 1e3:F0}K tok/s";
+                        flopsDone += run.Flops * p.Tokens / Math.Max(1.0, p.TotalTokens);
+                    }
+                    foreach (var id in bars.Keys.Where(_done.ContainsKey).ToList())
+                    {
+                        bars[id].Value = bars[id].MaxValue;
+                        bars[id].Description = $"{id}  {Describe(_done[id])}";
+                        bars[id].StopTask();
+                        bars.Remove(id);
+                    }
+                    overall.Value = flopsDone;
+                    overall.Description = $"sweep: {_done.Count}/{plan.Runs.Count} runs";
+                }
+                overall.Value = totalFlops;
+            });
     }
 }

@@ -3,6 +3,8 @@ using ScaleSim.Cli.Output;
 using ScaleSim.Laws;
 using ScaleSim.Replication;
 
+using ScaleSim.Experiments.Reports;
+
 namespace ScaleSim.Cli.Reports;
 
 /// <summary>The markdown report of <c>scalesim replicate chinchilla</c>: every number in it comes from the run that wrote it.</summary>

@@ -16,8 +16,8 @@ public static class TrainingBackends
     public static ITrainingBackend Create(TrainingDevice device, TinyGpt model, int batchSize, int threads = 1)
     {
         model.Validate();
-        if (batchSize <= 0) throw new InputException($"--batch must be positive, got {batchSize}");
-        if (threads <= 0) throw new InputException($"--threads must be positive, got {threads}");
+        if (batchSize <= 0) throw InputException.About($"{InputName.Of("batch")} must be positive, got {batchSize}");
+        if (threads <= 0) throw InputException.About($"{InputName.Of("threads")} must be positive, got {threads}");
         switch (device)
         {
             case TrainingDevice.Cpu:
@@ -31,7 +31,7 @@ public static class TrainingBackends
                 return new CpuBackend(model, batchSize, threads);
             default:
                 var ilgpu = IlgpuDevice.TryOpen(device, out string reason)
-                    ?? throw new InputException($"--device {device.ToName()}: {reason} (use --device cpu)");
+                    ?? throw InputException.About($"{InputName.Of("device")} {device.ToName()}: {reason} (use {InputName.Of("device")} cpu)");
                 return new IlgpuBackend(ilgpu, model, batchSize);
         }
     }

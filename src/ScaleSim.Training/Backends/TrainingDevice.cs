@@ -33,7 +33,7 @@ public static class TrainingDevices
         "cuda" => TrainingDevice.Cuda,
         "opencl" => TrainingDevice.OpenCl,
         "ilgpu-cpu" => TrainingDevice.IlgpuCpu,
-        _ => throw new InputException($"--device: unknown device '{name}' (known: {string.Join(", ", Names)})"),
+        _ => throw InputException.About($"{InputName.Of("device")}: unknown device '{name}' (known: {string.Join(", ", Names)})"),
     };
 
     /// <summary>The command-line name of a device.</summary>

@@ -26,7 +26,7 @@ public sealed class ByteTextSource : ITokenSource
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new InputException($"--data: cannot read '{path}': {e.Message}", e);
+            throw InputException.About($"{InputName.Of("data")}: cannot read '{path}': {e.Message}", e);
         }
         Path = path;
         _trainLength = _bytes.Length - (int)Math.Ceiling(_bytes.Length * ValidationFraction);
@@ -77,7 +77,7 @@ public sealed class ByteTextSource : ITokenSource
     {
         int validation = _bytes.Length - _trainLength;
         if (_trainLength < context + 1 || validation < context + 1)
-            throw new InputException($"--data: '{Path}' is too short for --context {context}: {_bytes.Length} bytes, need at least {(long)(context + 1) * 10 + 1} (90% train, 10% validation, each ≥ context+1)");
+            throw InputException.About($"{InputName.Of("data")}: '{Path}' is too short for {InputName.Of("context")} {context}: {_bytes.Length} bytes, need at least {(long)(context + 1) * 10 + 1} (90% train, 10% validation, each ≥ context+1)");
     }
 
     /// <inheritdoc />

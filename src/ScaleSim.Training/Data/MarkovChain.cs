@@ -65,7 +65,7 @@ public sealed class MarkovChain
     public static int ContextCount(int order, int vocab)
     {
         double count = Math.Pow(vocab, order);
-        if (count > 1 << 24) throw new InputException($"--data: a Markov source with V={vocab}, k={order} has {count:G3} contexts (at most 2^24)");
+        if (count > 1 << 24) throw InputException.About($"{InputName.Of("data")}: a Markov source with V={vocab}, k={order} has {count:G3} contexts (at most 2^24)");
         return (int)count;
     }
 

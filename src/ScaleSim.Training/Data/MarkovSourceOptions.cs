@@ -30,12 +30,12 @@ public sealed record MarkovSourceOptions(
     /// <summary>Throws <see cref="InputException"/> naming the knob at fault.</summary>
     public void Validate()
     {
-        if (Order <= 0) throw new InputException($"--data synthetic: k must be positive, got {Order}");
-        if (Vocab < 2) throw new InputException($"--data synthetic: V must be at least 2, got {Vocab}");
-        if (MinSuccessors < 1) throw new InputException($"--data synthetic: smin must be at least 1, got {MinSuccessors}");
-        if (MaxSuccessors < MinSuccessors) throw new InputException($"--data synthetic: smax ({MaxSuccessors}) must be at least smin ({MinSuccessors})");
-        if (!(ZipfExponent >= 0) || double.IsInfinity(ZipfExponent)) throw new InputException($"--data synthetic: zipf must be a non-negative number, got {ZipfExponent}");
-        if (!(DirichletAlpha > 0) || double.IsInfinity(DirichletAlpha)) throw new InputException($"--data synthetic: alpha must be positive, got {DirichletAlpha}");
+        if (Order <= 0) throw InputException.About($"{InputName.Of("data")} synthetic: k must be positive, got {Order}");
+        if (Vocab < 2) throw InputException.About($"{InputName.Of("data")} synthetic: V must be at least 2, got {Vocab}");
+        if (MinSuccessors < 1) throw InputException.About($"{InputName.Of("data")} synthetic: smin must be at least 1, got {MinSuccessors}");
+        if (MaxSuccessors < MinSuccessors) throw InputException.About($"{InputName.Of("data")} synthetic: smax ({MaxSuccessors}) must be at least smin ({MinSuccessors})");
+        if (!(ZipfExponent >= 0) || double.IsInfinity(ZipfExponent)) throw InputException.About($"{InputName.Of("data")} synthetic: zipf must be a non-negative number, got {ZipfExponent}");
+        if (!(DirichletAlpha > 0) || double.IsInfinity(DirichletAlpha)) throw InputException.About($"{InputName.Of("data")} synthetic: alpha must be positive, got {DirichletAlpha}");
         MarkovChain.ContextCount(Order, Vocab);
     }
 

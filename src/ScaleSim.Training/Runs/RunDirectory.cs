@@ -33,14 +33,14 @@ public sealed class RunDirectory
     {
         var run = new RunDirectory(path);
         if (File.Exists(run.ConfigPath))
-            throw new InputException($"--out: '{path}' already holds a run (use --resume to continue it, or another --out)");
+            throw InputException.About($"{InputName.Of("run_directory")} '{path}' already holds a run (resume it, or choose another directory)");
         try
         {
             Directory.CreateDirectory(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new InputException($"--out: cannot create '{path}': {e.Message}", e);
+            throw InputException.About($"{InputName.Of("run_directory")} '{path}' cannot be created: {e.Message}", e);
         }
         run.WriteConfig(config);
         return run;
@@ -50,7 +50,7 @@ public sealed class RunDirectory
     public static RunDirectory Open(string path)
     {
         var run = new RunDirectory(path);
-        if (!File.Exists(run.ConfigPath)) throw new InputException($"--resume: '{path}' holds no run (no config.json)");
+        if (!File.Exists(run.ConfigPath)) throw InputException.About($"{InputName.Of("run_directory")} '{path}' holds no run (no config.json)");
         return run;
     }
 

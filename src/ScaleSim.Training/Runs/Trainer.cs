@@ -1,3 +1,4 @@
+using ScaleSim.Training.Backends;
 using ScaleSim.Training.Data;
 
 namespace ScaleSim.Training.Runs;
@@ -19,7 +20,7 @@ public static class Trainer
         CancellationToken cancellationToken = default, ITokenSource? source = null)
     {
         config.Validate();
-        source ??= DataSpec.Open(config.Data);
+        source ??= config.Data.Open();
         using var run = new TrainingRun(config, source);
         var directory = runDirectory is null ? null : RunDirectory.Create(runDirectory, config);
         return run.Train(directory, checkpoint: null, progress, cancellationToken);
@@ -31,7 +32,7 @@ public static class Trainer
     /// completed run is returned as it is; a diverged one cannot be resumed.
     /// </summary>
     public static RunSummary Resume(string runDirectory, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default,
-        int? threads = null, string? device = null, ITokenSource? source = null)
+        int? threads = null, TrainingDevice? device = null, ITokenSource? source = null)
     {
         var directory = RunDirectory.Open(runDirectory);
         var config = directory.ReadConfig();
@@ -40,8 +41,8 @@ public static class Trainer
         var summary = directory.ReadSummary();
         if (summary?.Status == RunStatus.Completed) return summary;
         if (summary?.Status == RunStatus.Diverged)
-            throw new InputException($"--resume: the run in '{runDirectory}' diverged at step {summary.Steps}; there is nothing to resume");
-        source ??= DataSpec.Open(config.Data);
+            throw new InputException($"{runDirectory}: the run diverged at step {summary.Steps}; there is nothing to resume");
+        source ??= config.Data.Open();
         using var run = new TrainingRun(config, source);
         Checkpoint? checkpoint = File.Exists(directory.CheckpointPath) ? Checkpoint.Load(directory.CheckpointPath, run.Layout.Count) : null;
         return run.Train(directory, checkpoint, progress, cancellationToken);

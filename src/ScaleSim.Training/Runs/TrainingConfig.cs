@@ -65,11 +65,11 @@ public sealed record TrainingConfig
     /// <summary>Seed of the initial weights and of the training data order.</summary>
     public ulong Seed { get; init; }
 
-    /// <summary>The <c>--data</c> spec (<see cref="DataSpec"/>).</summary>
-    public string Data { get; init; } = DataSpec.Default;
+    /// <summary>Where the tokens come from.</summary>
+    public DataSourceSpec Data { get; init; } = DataSourceSpec.Default;
 
-    /// <summary>Backend name (<see cref="TrainingDevices.Names"/>).</summary>
-    public string Device { get; init; } = "auto";
+    /// <summary>The backend it trains on.</summary>
+    public TrainingDevice Device { get; init; } = TrainingDevice.Auto;
 
     /// <summary>CPU backend threads.</summary>
     public int Threads { get; init; } = 1;
@@ -81,7 +81,7 @@ public sealed record TrainingConfig
     public int ValidationSequences { get; init; } = 64;
 
     /// <summary>The FLOP model of metrics.csv's flops column (summary.json lists every model).</summary>
-    public string FlopModel { get; init; } = FlopModels.Kaplan.Name;
+    public IFlopModel FlopModel { get; init; } = FlopModels.Kaplan;
 
     /// <summary>The model once the vocabulary is known.</summary>
     public TinyGpt ModelFor(int vocab) => new(Layers, DModel, Heads, Context, vocab);
@@ -94,25 +94,23 @@ public sealed record TrainingConfig
     [JsonIgnore]
     public long EvalInterval => EvalEvery ?? Math.Max(1, (TotalSteps + 49) / 50);
 
-    /// <summary>Throws <see cref="InputException"/> naming the first bad option.</summary>
+    /// <summary>Throws <see cref="InputException"/> naming the first bad field.</summary>
     public void Validate()
     {
         new TransformerShape(Layers, DModel, Heads, Context, 2).Validate();
-        if (Tokens <= 0) throw new InputException($"--tokens must be positive, got {Tokens}");
-        if (Batch <= 0) throw new InputException($"--batch must be positive, got {Batch}");
-        if (LearningRate is { } lr && !(lr > 0 && double.IsFinite(lr))) throw new InputException($"--lr must be a positive number, got {lr}");
-        if (!(LearningRateNumerator > 0)) throw new InputException($"learning-rate numerator must be positive, got {LearningRateNumerator}");
+        if (Tokens <= 0) throw InputException.About($"{InputName.Of("tokens")} must be positive, got {Tokens}");
+        if (Batch <= 0) throw InputException.About($"{InputName.Of("batch")} must be positive, got {Batch}");
+        if (LearningRate is { } lr && !(lr > 0 && double.IsFinite(lr))) throw InputException.About($"{InputName.Of("learning_rate")} must be a positive number, got {lr}");
+        if (!(LearningRateNumerator > 0)) throw InputException.About($"{InputName.Of("learning_rate_numerator")} must be positive, got {LearningRateNumerator}");
         if (!(WarmupFraction >= 0 && WarmupFraction <= 1)) throw new InputException($"warm-up fraction must be in [0, 1], got {WarmupFraction}");
         if (!(FinalLearningRateFraction >= 0 && FinalLearningRateFraction <= 1)) throw new InputException($"final learning-rate fraction must be in [0, 1], got {FinalLearningRateFraction}");
         if (!(Beta1 >= 0 && Beta1 < 1) || !(Beta2 >= 0 && Beta2 < 1)) throw new InputException($"AdamW betas must be in [0, 1), got {Beta1} and {Beta2}");
         if (!(Epsilon > 0)) throw new InputException($"AdamW epsilon must be positive, got {Epsilon}");
-        if (!(WeightDecay >= 0)) throw new InputException($"--weight-decay must be non-negative, got {WeightDecay}");
-        if (!(GradientClip > 0)) throw new InputException($"--clip must be positive, got {GradientClip}");
+        if (!(WeightDecay >= 0)) throw InputException.About($"{InputName.Of("weight_decay")} must be non-negative, got {WeightDecay}");
+        if (!(GradientClip > 0)) throw InputException.About($"{InputName.Of("gradient_clip")} must be positive, got {GradientClip}");
         if (!(InitStd > 0)) throw new InputException($"init std must be positive, got {InitStd}");
-        if (Threads <= 0) throw new InputException($"--threads must be positive, got {Threads}");
-        if (EvalEvery is <= 0) throw new InputException($"--eval-every must be positive, got {EvalEvery}");
-        if (ValidationSequences <= 0) throw new InputException($"--val-sequences must be positive, got {ValidationSequences}");
-        TrainingDevices.Parse(Device);
-        FlopModels.Parse(FlopModel);
+        if (Threads <= 0) throw InputException.About($"{InputName.Of("threads")} must be positive, got {Threads}");
+        if (EvalEvery is <= 0) throw InputException.About($"{InputName.Of("eval_every")} must be positive, got {EvalEvery}");
+        if (ValidationSequences <= 0) throw InputException.About($"{InputName.Of("validation_sequences")} must be positive, got {ValidationSequences}");
     }
 }

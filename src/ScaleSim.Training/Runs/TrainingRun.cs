@@ -35,10 +35,10 @@ internal sealed class TrainingRun : IDisposable
         _model.Validate();
         if (source is ByteTextSource text) text.CheckFits(config.Context);
         if (source is TaskSource tasks) tasks.CheckFits(config.Context);
-        _flopModel = FlopModels.Parse(config.FlopModel);
+        _flopModel = config.FlopModel;
         double peak = config.LearningRate ?? new LearningRateRule(config.LearningRateNumerator).PeakFor(_model);
         _schedule = new LearningRateSchedule(peak, config.TotalSteps, config.WarmupFraction, config.FinalLearningRateFraction);
-        _backend = TrainingBackends.Create(TrainingDevices.Parse(config.Device), _model, config.Batch, config.Threads);
+        _backend = TrainingBackends.Create(config.Device, _model, config.Batch, config.Threads);
         _inputs = new int[config.Batch * config.Context];
         _targets = new int[config.Batch * config.Context];
     }

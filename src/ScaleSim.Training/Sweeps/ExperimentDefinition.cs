@@ -6,12 +6,12 @@ using ScaleSim.Training.Data;
 namespace ScaleSim.Training.Sweeps;
 
 /// <summary>
-/// An experiment as a file (experiments/NAME/experiment.json). An IsoFLOP experiment gives the compute budgets, how
-/// sizes are spread around each budget's expected optimum and the schedule horizons per size for Approach 1; a size
-/// sweep gives <see cref="Widths"/> and <see cref="TokensPerRun"/> instead (one run per width, the same tokens for
-/// each: task curves against model size). Both give the data, the shape, batch and learning-rate rules and the seeds.
+/// An experiment as a file (experiments/NAME/experiment.json): what every kind of experiment gives — the data, the
+/// FLOP convention, the shape, batch and learning-rate rules, the seeds and how runs are validated. The kinds are
+/// <see cref="IsoFlopExperiment"/> (compute budgets) and <see cref="SizeSweepExperiment"/> (widths at a fixed token
+/// count); a file is one or the other by whether it gives <c>widths</c>.
 /// </summary>
-public sealed record ExperimentDefinition
+public abstract record ExperimentDefinition
 {
     /// <summary>Short name; also the folder under experiments/ and runs/.</summary>
     public required string Name { get; init; }
@@ -19,37 +19,13 @@ public sealed record ExperimentDefinition
     /// <summary>One paragraph on what the experiment is for.</summary>
     public string Description { get; init; } = "";
 
-    /// <summary>The <c>--data</c> spec every run trains on.</summary>
-    public string Data { get; init; } = DataSpec.Default;
+    /// <summary>The data every run trains on.</summary>
+    public DataSourceSpec Data { get; init; } = DataSourceSpec.Default;
 
-    /// <summary>Compute budgets C in FLOPs under <see cref="FlopModel"/> (IsoFLOP experiments).</summary>
-    public double[] Budgets { get; init; } = [];
+    /// <summary>The FLOP convention of budgets and of every run's compute.</summary>
+    public IFlopModel FlopModel { get; init; } = FlopModels.Kaplan;
 
-    /// <summary>d_model of each run of a size sweep, or null for an IsoFLOP experiment.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int[]? Widths { get; init; }
-
-    /// <summary>Training tokens of every run of a size sweep.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? TokensPerRun { get; init; }
-
-    /// <summary>Whether this is a size sweep (<see cref="Widths"/>) rather than an IsoFLOP experiment.</summary>
-    [JsonIgnore]
-    public bool IsSizeSweep => Widths is not null;
-
-    /// <summary>The FLOP convention of the budgets (and of D = C / FLOPs-per-token).</summary>
-    public string FlopModel { get; init; } = FlopModels.Kaplan.Name;
-
-    /// <summary>Sizes trained per budget (before widths that round to the same model are merged).</summary>
-    public int SizesPerBudget { get; init; } = 7;
-
-    /// <summary>Ratio of the largest to the smallest target size at each budget.</summary>
-    public double SizeSpan { get; init; } = 10;
-
-    /// <summary>Where each budget's optimum is expected.</summary>
-    public OptimumPrior PriorOptimum { get; init; } = new();
-
-    /// <summary>From parameter count to shape.</summary>
+    /// <summary>From parameter count (or width) to shape.</summary>
     public ShapeRule Shape { get; init; } = new();
 
     /// <summary>Sequence length.</summary>
@@ -64,20 +40,15 @@ public sealed record ExperimentDefinition
     /// <summary>Seeds; every run is trained once per seed.</summary>
     public ulong[] Seeds { get; init; } = [0];
 
-    /// <summary>
-    /// Cosine horizons per size for Approach 1, counting the IsoFLOP runs the size already has; extra runs fill in
-    /// horizons spanning <see cref="HorizonSpan"/> (Hoffmann et al. 2022 used 4 spanning 16×). 1 adds none.
-    /// </summary>
-    public int Horizons { get; init; } = 1;
-
-    /// <summary>Ratio of the longest to the shortest horizon of a size.</summary>
-    public double HorizonSpan { get; init; } = 16;
-
     /// <summary>Held-out sequences per validation.</summary>
     public int ValidationSequences { get; init; } = 64;
 
     /// <summary>Validations per run (for the training curves Approach 1 reads).</summary>
     public int EvaluationsPerRun { get; init; } = 40;
+
+    /// <summary>The parameter convention the experiment placed its sizes in: the one its FLOP model counts.</summary>
+    [JsonIgnore]
+    public ParameterConvention Convention => FlopModel == FlopModels.SixN ? ParameterConvention.Total : ParameterConvention.NonEmbedding;
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -86,6 +57,7 @@ public sealed record ExperimentDefinition
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         WriteIndented = true,
+        Converters = { new FlopModelJsonConverter() },
     };
 
     /// <summary>Reads and validates a definition file; every problem is one line naming the file and the field.</summary>
@@ -99,9 +71,16 @@ public sealed record ExperimentDefinition
     public static ExperimentDefinition Parse(string json, string source)
     {
         ExperimentDefinition? definition;
-        try { definition = JsonSerializer.Deserialize<ExperimentDefinition>(json, Json); }
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var kind = KindOf(document.RootElement, source);
+            definition = (ExperimentDefinition?)JsonSerializer.Deserialize(json, kind, Json);
+        }
         catch (JsonException e)
         {
+            if (e.InnerException is InputException inner && e.Path is { Length: > 2 } field)
+                throw new InputException($"{source}: {field[2..]}: {inner.Message}");
             string where = e.Path is { Length: > 1 } p ? $" at {p}" : "";
             throw new InputException($"{source}: invalid experiment{where}: {e.Message.Split(". Path:")[0].Split('\n')[0]}");
         }
@@ -111,43 +90,33 @@ public sealed record ExperimentDefinition
     }
 
     /// <summary>The definition as JSON, in the file format.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, GetType(), Json);
 
-    /// <summary>Throws <see cref="InputException"/> naming the first bad field.</summary>
-    public void Validate(string source)
+    /// <summary>Throws <see cref="InputException"/> naming the file and the first bad field.</summary>
+    public virtual void Validate(string source)
     {
         if (string.IsNullOrWhiteSpace(Name) || Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || Name.Contains(' '))
             throw new InputException($"{source}: name must be a non-empty folder name without spaces, got '{Name}'");
-        if (IsSizeSweep) ValidateSizeSweep(source);
-        else if (Budgets is null || Budgets.Length == 0) throw new InputException($"{source}: budgets must list at least one compute budget");
-        if (TokensPerRun is not null && !IsSizeSweep) throw new InputException($"{source}: tokens_per_run belongs to a size sweep; give widths too, or budgets without it");
-        foreach (var c in Budgets)
-            if (!(c > 0) || !double.IsFinite(c)) throw new InputException($"{source}: budgets must be positive FLOPs, got {c}");
-        if (Budgets.Distinct().Count() != Budgets.Length) throw new InputException($"{source}: budgets must be distinct");
-        try { FlopModels.Parse(FlopModel); }
-        catch (InputException e) { throw new InputException($"{source}: flop_model: {e.Message}"); }
-        if (SizesPerBudget < 3) throw new InputException($"{source}: sizes_per_budget must be at least 3 (a parabola needs three sizes), got {SizesPerBudget}");
-        if (!(SizeSpan > 1)) throw new InputException($"{source}: size_span must exceed 1, got {SizeSpan}");
         if (Context <= 0) throw new InputException($"{source}: context must be positive, got {Context}");
         if (!(LearningRateNumerator > 0)) throw new InputException($"{source}: learning_rate_numerator must be positive, got {LearningRateNumerator}");
         if (Seeds is null || Seeds.Length == 0) throw new InputException($"{source}: seeds must list at least one seed");
-        if (Horizons < 1) throw new InputException($"{source}: horizons must be at least 1, got {Horizons}");
-        if (!(HorizonSpan > 1)) throw new InputException($"{source}: horizon_span must exceed 1, got {HorizonSpan}");
         if (ValidationSequences <= 0) throw new InputException($"{source}: validation_sequences must be positive, got {ValidationSequences}");
         if (EvaluationsPerRun <= 0) throw new InputException($"{source}: evaluations_per_run must be positive, got {EvaluationsPerRun}");
-        if (!DataSpec.IsGenerated(Data) && !File.Exists(Data)) throw new InputException($"{source}: data '{Data}' is neither a synthetic or tasks spec nor an existing file");
-        PriorOptimum.Validate(source);
+        if (Data.Kind == DataSourceKind.File && !File.Exists(Data.Text)) throw new InputException($"{source}: data '{Data}' is neither a synthetic or tasks spec nor an existing file");
         Shape.Validate(source);
         Batch.Validate(source);
     }
 
-    private void ValidateSizeSweep(string source)
+    // The file has no kind field: a size sweep gives widths, an IsoFLOP experiment budgets. Fields of the other kind
+    // get a message that says which kind they belong to rather than "unknown field".
+    private static Type KindOf(JsonElement root, string source)
     {
-        if (Budgets is { Length: > 0 }) throw new InputException($"{source}: give budgets (an IsoFLOP experiment) or widths (a size sweep), not both");
-        if (Widths!.Length < 3) throw new InputException($"{source}: widths must list at least 3 model widths, got {Widths.Length}");
-        foreach (int w in Widths)
-            if (w <= 0) throw new InputException($"{source}: widths must be positive, got {w}");
-        if (Widths.Distinct().Count() != Widths.Length) throw new InputException($"{source}: widths must be distinct");
-        if (TokensPerRun is not { } d || !(d >= 1) || !double.IsFinite(d)) throw new InputException($"{source}: a size sweep needs tokens_per_run, a positive token count");
+        if (root.ValueKind != JsonValueKind.Object) throw new InputException($"{source}: invalid experiment: expected a JSON object");
+        bool Has(string field) => root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null;
+        bool widths = Has("widths");
+        bool budgets = root.TryGetProperty("budgets", out var b) && b.ValueKind == JsonValueKind.Array && b.GetArrayLength() > 0;
+        if (widths && budgets) throw new InputException($"{source}: give budgets (an IsoFLOP experiment) or widths (a size sweep), not both");
+        if (!widths && Has("tokens_per_run")) throw new InputException($"{source}: tokens_per_run belongs to a size sweep; give widths too, or budgets without it");
+        return widths ? typeof(SizeSweepExperiment) : typeof(IsoFlopExperiment);
     }
 }

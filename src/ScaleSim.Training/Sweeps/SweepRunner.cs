@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ScaleSim.Training.Data;
 using ScaleSim.Training.Runs;
 
 namespace ScaleSim.Training.Sweeps;
@@ -20,8 +21,11 @@ public static class SweepRunner
     public static IReadOnlyList<(PlannedRun Run, RunOutcome Outcome)> Run(SweepPlan plan, string directory, int parallelRuns,
         IProgress<SweepEvent>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (parallelRuns <= 0) throw new InputException($"--parallel must be positive, got {parallelRuns}");
+        if (parallelRuns <= 0) throw InputException.About($"{InputName.Of("parallel_runs")} must be positive, got {parallelRuns}");
         Directory.CreateDirectory(directory);
+        // One source for every run: building it (a Markov chain's stationary law, a task layout) is deterministic, and
+        // sampling from it is a pure function of (run seed, step).
+        var source = plan.Experiment.Data.Open();
         Runs.AtomicFile.WriteAllText(Path.Combine(directory, "experiment.json"), plan.Experiment.ToJson());
         var outcomes = new RunOutcome[plan.Runs.Count];
         var tablesLock = new object();
@@ -35,7 +39,7 @@ public static class SweepRunner
             Parallel.ForEach(queue, new ParallelOptions { MaxDegreeOfParallelism = parallelRuns }, (i, state) =>
             {
                 if (cancellationToken.IsCancellationRequested) { outcomes[i] = RunOutcome.Interrupted; return; }
-                outcomes[i] = RunOne(plan, plan.Runs[i], directory, progress, cancellationToken);
+                outcomes[i] = RunOne(plan, plan.Runs[i], directory, source, progress, cancellationToken);
                 if (outcomes[i] is RunOutcome.Trained or RunOutcome.Resumed or RunOutcome.Retrained)
                     lock (tablesLock) SweepTables.Write(plan, directory);
             });
@@ -61,7 +65,7 @@ public static class SweepRunner
         }
     }
 
-    private static RunOutcome RunOne(SweepPlan plan, PlannedRun run, string directory, IProgress<SweepEvent>? progress, CancellationToken cancellationToken)
+    private static RunOutcome RunOne(SweepPlan plan, PlannedRun run, string directory, ITokenSource source, IProgress<SweepEvent>? progress, CancellationToken cancellationToken)
     {
         string path = Path.Combine(directory, run.Id);
         using var claim = RunLock.TryAcquire(path + ".lock");
@@ -87,7 +91,7 @@ public static class SweepRunner
         {
             try
             {
-                summary = Trainer.Resume(path, reporter, cancellationToken);
+                summary = Trainer.Resume(path, reporter, cancellationToken, source: source);
             }
             catch (Exception e) when (e is InputException or IOException or InvalidDataException or EndOfStreamException)
             {
@@ -95,12 +99,12 @@ public static class SweepRunner
                 progress?.Report(new SweepEvent(run, default, null, $"{path}: cannot resume ({e.Message}); retraining"));
                 Directory.Delete(path, recursive: true);
                 state = RunOutcome.Retrained;
-                summary = Trainer.Run(config, path, reporter, cancellationToken);
+                summary = Trainer.Run(config, path, reporter, cancellationToken, source);
             }
         }
         else
         {
-            summary = Trainer.Run(config, path, reporter, cancellationToken);
+            summary = Trainer.Run(config, path, reporter, cancellationToken, source);
         }
         var outcome = summary.Status switch
         {

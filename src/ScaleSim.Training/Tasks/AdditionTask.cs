@@ -16,7 +16,7 @@ public sealed class AdditionTask : ISyntheticTask
     /// <summary>A task over <paramref name="digits"/>-digit operands (1–9).</summary>
     public AdditionTask(int digits, DigitOrder order)
     {
-        if (digits is < 1 or > 9) throw new InputException($"--data tasks: addition must have 1 to 9 digits, got {digits}");
+        if (digits is < 1 or > 9) throw InputException.About($"{InputName.Of("data")} tasks: addition must have 1 to 9 digits, got {digits}");
         Digits = digits;
         Order = order;
         _modulus = (int)Math.Pow(10, digits);

@@ -14,8 +14,8 @@ public sealed class DistractorTask : ISyntheticTask
     /// <summary>A task over <paramref name="length"/> bits (1–30) whose training examples are copies with probability <paramref name="prior"/>.</summary>
     public DistractorTask(int length, double prior)
     {
-        if (length is < 1 or > 30) throw new InputException($"--data tasks: distractor must have 1 to 30 bits, got {length}");
-        if (!(prior >= 0 && prior < 1)) throw new InputException($"--data tasks: prior must be in [0, 1), got {prior}");
+        if (length is < 1 or > 30) throw InputException.About($"{InputName.Of("data")} tasks: distractor must have 1 to 30 bits, got {length}");
+        if (!(prior >= 0 && prior < 1)) throw InputException.About($"{InputName.Of("data")} tasks: prior must be in [0, 1), got {prior}");
         Length = length;
         Prior = prior;
     }

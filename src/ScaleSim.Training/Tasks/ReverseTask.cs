@@ -11,7 +11,7 @@ public sealed class ReverseTask : ISyntheticTask
     /// <summary>A task over <paramref name="length"/> digits (1–18).</summary>
     public ReverseTask(int length)
     {
-        if (length is < 1 or > 18) throw new InputException($"--data tasks: reverse must have 1 to 18 digits, got {length}");
+        if (length is < 1 or > 18) throw InputException.About($"{InputName.Of("data")} tasks: reverse must have 1 to 18 digits, got {length}");
         Length = length;
     }
 

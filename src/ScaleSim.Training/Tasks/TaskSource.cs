@@ -71,7 +71,7 @@ public sealed class TaskSource : ITokenSource, ISequenceSampler
     public void CheckFits(int context)
     {
         if (_longestExample + 1 > context)
-            throw new InputException($"--context {context} is too short for the tasks: the longest example has {_longestExample} tokens, so the context must be at least {_longestExample + 1}");
+            throw InputException.About($"{InputName.Of("context")} {context} is too short for the tasks: the longest example has {_longestExample} tokens, so the context must be at least {_longestExample + 1}");
     }
 
     /// <summary>Whether the problem with <paramref name="key"/> of task number <paramref name="task"/> is held out of training.</summary>

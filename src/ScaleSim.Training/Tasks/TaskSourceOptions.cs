@@ -61,7 +61,7 @@ public sealed record TaskSourceOptions
         foreach (var part in body.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             int eq = part.IndexOf('=');
-            if (eq <= 0) throw new InputException($"--data: expected key=value in '{part}' (keys: {string.Join(", ", Keys)})");
+            if (eq <= 0) throw InputException.About($"{InputName.Of("data")}: expected key=value in '{part}' (keys: {string.Join(", ", Keys)})");
             string key = part[..eq].Trim().ToLowerInvariant(), value = part[(eq + 1)..].Trim();
             options = key switch
             {
@@ -75,13 +75,13 @@ public sealed record TaskSourceOptions
                     {
                         "lsb" => DigitOrder.Lsb,
                         "msb" => DigitOrder.Msb,
-                        _ => throw new InputException($"--data tasks: order='{value}' is not a digit order (choose lsb or msb)"),
+                        _ => throw InputException.About($"{InputName.Of("data")} tasks: order='{value}' is not a digit order (choose lsb or msb)"),
                     },
                 },
                 "rate" => options with { Rate = Double(key, value) },
                 "seed" => options with { Seed = ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : throw Bad(key, value) },
                 "eval" => options with { Evaluation = Int(key, value) },
-                _ => throw new InputException($"--data: unknown tasks option '{key}' (known: {string.Join(", ", Keys)})"),
+                _ => throw InputException.About($"{InputName.Of("data")}: unknown tasks option '{key}' (known: {string.Join(", ", Keys)})"),
             };
         }
         options.Validate();
@@ -105,11 +105,11 @@ public sealed record TaskSourceOptions
     public void Validate()
     {
         if (Addition is null && Reverse is null && Distractor is null)
-            throw new InputException("--data tasks: name at least one task (addition=DIGITS, reverse=DIGITS or distractor=BITS)");
-        if (!(Rate > 0 && Rate <= 1)) throw new InputException($"--data tasks: rate must be in (0, 1], got {Rate}");
-        if (Evaluation <= 0) throw new InputException($"--data tasks: eval must be positive, got {Evaluation}");
+            throw InputException.About($"{InputName.Of("data")} tasks: name at least one task (addition=DIGITS, reverse=DIGITS or distractor=BITS)");
+        if (!(Rate > 0 && Rate <= 1)) throw InputException.About($"{InputName.Of("data")} tasks: rate must be in (0, 1], got {Rate}");
+        if (Evaluation <= 0) throw InputException.About($"{InputName.Of("data")} tasks: eval must be positive, got {Evaluation}");
         foreach (var w in new[] { AdditionWeight, ReverseWeight, DistractorWeight })
-            if (!(w > 0) || double.IsInfinity(w)) throw new InputException($"--data tasks: a task weight must be a positive number, got {w}");
+            if (!(w > 0) || double.IsInfinity(w)) throw InputException.About($"{InputName.Of("data")} tasks: a task weight must be a positive number, got {w}");
         CreateTasks();
     }
 
@@ -139,5 +139,5 @@ public sealed record TaskSourceOptions
     private static double Double(string key, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : throw Bad(key, value);
 
-    private static InputException Bad(string key, string value) => new($"--data: tasks option {key}='{value}' is not a valid number");
+    private static InputException Bad(string key, string value) => InputException.About($"{InputName.Of("data")}: tasks option {key}='{value}' is not a valid number");
 }

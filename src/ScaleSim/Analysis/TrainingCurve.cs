@@ -9,6 +9,17 @@ namespace ScaleSim.Analysis;
 public sealed record TrainingCurve(string Run, double Params, double[] Tokens, double[] Flops, double[] Loss)
 {
     /// <summary>
+    /// A curve from its evaluations in any order: sorted by compute, which is C = 6·N·D (Kaplan et al. 2020, §2.1) of
+    /// the curve's N when <paramref name="points"/> give none.
+    /// </summary>
+    public static TrainingCurve FromPoints(string run, IEnumerable<(double Params, double Tokens, double? Flops, double Loss)> points)
+    {
+        var sorted = points.Select(p => (p.Params, p.Tokens, Flops: p.Flops ?? 6 * p.Params * p.Tokens, p.Loss)).OrderBy(p => p.Flops).ToList();
+        if (sorted.Count == 0) throw new ArgumentException("a training curve needs at least one point", nameof(points));
+        return new TrainingCurve(run, sorted[0].Params, sorted.Select(p => p.Tokens).ToArray(), sorted.Select(p => p.Flops).ToArray(), sorted.Select(p => p.Loss).ToArray());
+    }
+
+    /// <summary>
     /// The loss at compute <paramref name="flops"/>, interpolating linearly in log compute between evaluations, or NaN
     /// outside the curve.
     /// </summary>

@@ -18,15 +18,13 @@ public static class TrainingCurveLoader
         var curves = new List<TrainingCurve>();
         foreach (var group in rows)
         {
-            var points = group.Select(r =>
-            {
-                double tokens = raw.ParseNumber(r, d, "tokens", requirePositive: true);
-                double parameters = raw.ParseNumber(r, n, "parameters", requirePositive: true);
-                double flops = c >= 0 ? raw.ParseNumber(r, c, "flops", requirePositive: true) : 6 * parameters * tokens;
-                return (Params: parameters, Tokens: tokens, Flops: flops, Loss: raw.ParseNumber(r, loss, "loss", requirePositive: true));
-            }).OrderBy(p => p.Flops).ToList();
-            curves.Add(new TrainingCurve(group.Key, points[0].Params, points.Select(p => p.Tokens).ToArray(),
-                points.Select(p => p.Flops).ToArray(), points.Select(p => p.Loss).ToArray()));
+            curves.Add(TrainingCurve.FromPoints(group.Key, group.Select(r =>
+            (
+                Params: raw.ParseNumber(r, n, "parameters", requirePositive: true),
+                Tokens: raw.ParseNumber(r, d, "tokens", requirePositive: true),
+                Flops: c >= 0 ? raw.ParseNumber(r, c, "flops", requirePositive: true) : (double?)null,
+                Loss: raw.ParseNumber(r, loss, "loss", requirePositive: true)
+            ))));
         }
         return curves;
     }

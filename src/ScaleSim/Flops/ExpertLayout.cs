@@ -30,8 +30,8 @@ public sealed record ExpertLayout(double ExpansionRate, double Granularity = 1)
     public void Validate()
     {
         if (!double.IsFinite(ExpansionRate) || ExpansionRate < 1)
-            throw new InputException($"--experts must be a number at least 1, got {ExpansionRate}");
+            throw InputException.About($"{InputName.Of("expansion_rate")} must be a number at least 1, got {ExpansionRate}");
         if (!double.IsFinite(Granularity) || Granularity < 1)
-            throw new InputException($"--granularity must be a number at least 1, got {Granularity}");
+            throw InputException.About($"{InputName.Of("granularity")} must be a number at least 1, got {Granularity}");
     }
 }

@@ -50,8 +50,8 @@ public sealed record FixedAspectFamily(double Vocab = 32000, double AspectRatio 
     /// <summary>Throws <see cref="InputException"/> unless the vocabulary and aspect ratio are positive.</summary>
     public void Validate()
     {
-        if (!(Vocab > 0) || !double.IsFinite(Vocab)) throw new InputException($"--vocab must be a positive number, got {Vocab}");
-        if (!(AspectRatio > 0) || !double.IsFinite(AspectRatio)) throw new InputException($"--aspect-ratio must be a positive number, got {AspectRatio}");
+        if (!(Vocab > 0) || !double.IsFinite(Vocab)) throw InputException.About($"{InputName.Of("vocab")} must be a positive number, got {Vocab}");
+        if (!(AspectRatio > 0) || !double.IsFinite(AspectRatio)) throw InputException.About($"{InputName.Of("aspect_ratio")} must be a positive number, got {AspectRatio}");
         if (!(PositionEmbeddings >= 0)) throw new InputException($"position embeddings must be non-negative, got {PositionEmbeddings}");
     }
 }

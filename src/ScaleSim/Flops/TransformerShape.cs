@@ -33,14 +33,14 @@ public sealed record TransformerShape(int Layers, int DModel, int Heads, int Con
     /// <summary>Throws <see cref="InputException"/> unless every size is positive and heads divide d_model.</summary>
     public void Validate()
     {
-        if (Layers <= 0) throw new InputException($"--layers must be positive, got {Layers}");
-        if (DModel <= 0) throw new InputException($"--d-model must be positive, got {DModel}");
-        if (Heads <= 0) throw new InputException($"--heads must be positive, got {Heads}");
-        if (Context <= 0) throw new InputException($"--context must be positive, got {Context}");
-        if (Vocab <= 0) throw new InputException($"--vocab must be positive, got {Vocab}");
+        if (Layers <= 0) throw InputException.About($"{InputName.Of("layers")} must be positive, got {Layers}");
+        if (DModel <= 0) throw InputException.About($"{InputName.Of("d_model")} must be positive, got {DModel}");
+        if (Heads <= 0) throw InputException.About($"{InputName.Of("heads")} must be positive, got {Heads}");
+        if (Context <= 0) throw InputException.About($"{InputName.Of("context")} must be positive, got {Context}");
+        if (Vocab <= 0) throw InputException.About($"{InputName.Of("vocab")} must be positive, got {Vocab}");
         if (KeySize is null && DModel % Heads != 0)
-            throw new InputException($"--d-model {DModel} is not divisible by --heads {Heads}");
-        if (FfwSize is <= 0) throw new InputException($"ffw size must be positive, got {FfwSize}");
-        if (KeySize is <= 0) throw new InputException($"key size must be positive, got {KeySize}");
+            throw InputException.About($"{InputName.Of("d_model")} {DModel} is not divisible by {InputName.Of("heads")} {Heads}");
+        if (FfwSize is <= 0) throw InputException.About($"{InputName.Of("ffw_size")} must be positive, got {FfwSize}");
+        if (KeySize is <= 0) throw InputException.About($"{InputName.Of("key_size")} must be positive, got {KeySize}");
     }
 }

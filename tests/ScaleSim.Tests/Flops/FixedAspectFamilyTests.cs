@@ -22,8 +22,10 @@ public class FixedAspectFamilyTests
     [InlineData("non-embedding", ParameterConvention.NonEmbedding)]
     public void ConventionsParseAndName(string text, ParameterConvention expected)
     {
-        Assert.Equal(expected, ParameterConventions.Parse(text, "--params-convention"));
+        Assert.Equal(expected, ParameterConventions.Parse(text));
         Assert.Equal(text, expected.Name());
-        Assert.Contains("--params-convention", Assert.Throws<InputException>(() => ParameterConventions.Parse("embedding", "--params-convention")).Message);
+        var error = Assert.Throws<InputException>(() => ParameterConventions.Parse("embedding"));
+        Assert.Contains("params_convention 'embedding'", error.Message);
+        Assert.Equal(["params_convention"], error.Parameters);
     }
 }

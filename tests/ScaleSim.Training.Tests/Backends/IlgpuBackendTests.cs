@@ -1,4 +1,5 @@
 using ScaleSim.Training.Backends;
+using ScaleSim.Training.Data;
 using ScaleSim.Training.Backends.Cpu;
 using ScaleSim.Training.Backends.Ilgpu;
 using ScaleSim.Training.Model;
@@ -114,10 +115,10 @@ public class IlgpuBackendTests
         var config = new TrainingConfig
         {
             Layers = 1, DModel = 8, Heads = 2, Context = 8, Batch = 2, Tokens = 96, EvalEvery = 3, ValidationSequences = 2,
-            Data = "synthetic:k=2,V=8,smin=2,smax=3", Device = "cpu",
+            Data = DataSourceSpec.Parse("synthetic:k=2,V=8,smin=2,smax=3"), Device = TrainingDevice.Cpu,
         };
         var cpu = Trainer.Run(config);
-        var ilgpu = Trainer.Run(config with { Device = "ilgpu-cpu" });
+        var ilgpu = Trainer.Run(config with { Device = TrainingDevice.IlgpuCpu });
 
         Assert.Equal(RunStatus.Completed, ilgpu.Status);
         Assert.Equal("ilgpu cpu-accelerator", ilgpu.Backend);

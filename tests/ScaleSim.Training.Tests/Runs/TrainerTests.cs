@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ScaleSim.Training.Backends;
 using ScaleSim.Training.Data;
 using ScaleSim.Training.Runs;
 
@@ -7,7 +8,7 @@ namespace ScaleSim.Training.Tests.Runs;
 public class TrainerTests
 {
     /// <summary>Order 2 (so attention must learn to look back), V = 8, two or three successors per context.</summary>
-    private const string SimpleSource = "synthetic:k=2,V=8,smin=2,smax=3";
+    private static readonly DataSourceSpec SimpleSource = DataSourceSpec.Parse("synthetic:k=2,V=8,smin=2,smax=3");
 
     private static TrainingConfig Tiny(long tokens = 20_000, int threads = 1) => new()
     {
@@ -123,7 +124,7 @@ public class TrainerTests
         using var dir = new TemporaryDirectory();
         string file = dir.Combine("text.txt");
         File.WriteAllText(file, string.Concat(Enumerable.Range(0, 400).Select(i => $"the quick brown fox {i % 7} jumps. ")));
-        var summary = Trainer.Run(Tiny(tokens: 40_000) with { Data = file, ValidationSequences = 8 });
+        var summary = Trainer.Run(Tiny(tokens: 40_000) with { Data = DataSourceSpec.Parse(file), ValidationSequences = 8 });
         Assert.Equal(RunStatus.Completed, summary.Status);
         Assert.Equal(256, summary.Vocab);
         Assert.Null(summary.EntropyFloor);
@@ -133,15 +134,14 @@ public class TrainerTests
 
     public static TheoryData<string, string> BadConfigs => new()
     {
-        { "heads", "--d-model 16 is not divisible by --heads 3" },
-        { "layers", "--layers must be positive, got 0" },
-        { "tokens", "--tokens must be positive, got -5" },
-        { "batch", "--batch must be positive, got 0" },
-        { "device", "--device: unknown device 'tpu'" },
-        { "cuda", "--device cuda: no CUDA device found" },
-        { "data", "--data: cannot read '/nope/missing.txt'" },
-        { "lr", "--lr must be a positive number" },
-        { "threads", "--threads must be positive" },
+        { "heads", "d_model 16 is not divisible by heads 3" },
+        { "layers", "layers must be positive, got 0" },
+        { "tokens", "tokens must be positive, got -5" },
+        { "batch", "batch must be positive, got 0" },
+        { "cuda", "device cuda: no CUDA device found" },
+        { "data", "data: cannot read '/nope/missing.txt'" },
+        { "lr", "learning_rate must be a positive number" },
+        { "threads", "threads must be positive" },
     };
 
     [Theory]
@@ -155,15 +155,15 @@ public class TrainerTests
             "layers" => Tiny() with { Layers = 0 },
             "tokens" => Tiny() with { Tokens = -5 },
             "batch" => Tiny() with { Batch = 0 },
-            "device" => Tiny() with { Device = "tpu" },
-            "cuda" => Tiny() with { Device = "cuda" },
-            "data" => Tiny() with { Data = "/nope/missing.txt" },
+            "cuda" => Tiny() with { Device = TrainingDevice.Cuda },
+            "data" => Tiny() with { Data = DataSourceSpec.Parse("/nope/missing.txt") },
             "lr" => Tiny() with { LearningRate = -1 },
             _ => Tiny() with { Threads = 0 },
         };
         var e = Assert.Throws<InputException>(() => Trainer.Run(config));
         Assert.Contains(message, e.Message);
         Assert.DoesNotContain('\n', e.Message);
+        Assert.DoesNotContain("--", e.Message);
     }
 
     private static string DropElapsed(string line) => line[..line.LastIndexOf(',')];

@@ -5,7 +5,7 @@ namespace ScaleSim.Training.Tests.Sweeps;
 /// <summary>A sweep small enough to train in a few seconds: two tiny budgets, widths 8 to 40, context 16.</summary>
 internal static class TinyExperiment
 {
-    public static ExperimentDefinition Definition(string name = "tiny-test") => ExperimentDefinition.Parse($$"""
+    public static IsoFlopExperiment Definition(string name = "tiny-test") => (IsoFlopExperiment)ExperimentDefinition.Parse($$"""
         {
           "name": "{{name}}",
           "data": "synthetic:k=1,V=16,seed=3",

@@ -7,7 +7,7 @@ public class TaskSourceTests
 {
     private const int Context = 64;
 
-    private static TaskSource Open(string spec) => (TaskSource)DataSpec.Open(spec);
+    private static TaskSource Open(string spec) => (TaskSource)DataSourceSpec.Parse(spec).Open();
 
     /// <summary>Every whole example of <paramref name="rows"/> rows of training data: (first token, tokens up to the next separator).</summary>
     private static List<int[]> Examples(TaskSource source, int rows, ulong seed = 0, long step = 0)
@@ -193,7 +193,8 @@ public class TaskSourceTests
         Assert.Equal(new TaskSourceOptions { Addition = 4, Reverse = 7, ReverseWeight = 0.5, Distractor = 9, Prior = 0.8, Order = DigitOrder.Msb, Rate = 0.5, Seed = 3, Evaluation = 100 }, o);
         Assert.Equal(o, TaskSourceOptions.Parse(o.ToString()));
         Assert.Equal(["addition-4", "reverse-7", "distractor-9"], o.CreateTasks().Select(t => t.Name));
-        Assert.True(DataSpec.IsTasks("tasks:addition=3") && !DataSpec.IsTasks("synthetic"));
+        Assert.Equal(DataSourceKind.Tasks, DataSourceSpec.Parse("tasks:addition=3").Kind);
+        Assert.Equal(DataSourceKind.Markov, DataSourceSpec.Parse("synthetic").Kind);
         Assert.Throws<InputException>(() => Open("tasks:addition=3").CheckFits(12));
         Open("tasks:addition=3").CheckFits(13);
     }
@@ -210,8 +211,9 @@ public class TaskSourceTests
     [InlineData("tasks:addition=3*x", "addition='x' is not a valid number")]
     public void BadTaskSpecsNameTheProblem(string spec, string message)
     {
-        var e = Assert.Throws<InputException>(() => DataSpec.Open(spec));
+        var e = Assert.Throws<InputException>(() => DataSourceSpec.Parse(spec));
         Assert.Contains(message, e.Message);
-        Assert.StartsWith("--data", e.Message);
+        Assert.StartsWith("data", e.Message);
+        Assert.Equal("data", e.Parameters[0]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ScaleSim.Laws;
 using ScaleSim.Tasks;
+using ScaleSim.Training.Data;
 using ScaleSim.Training.Runs;
 using ScaleSim.Training.Sweeps;
 using ScaleSim.Training.Tasks;
@@ -13,7 +14,7 @@ public class TaskTrainingTests
     /// <summary>Reversing three digits at context 10: a one-layer d = 32 model learns it in a few seconds.</summary>
     private static TrainingConfig Reverse(long tokens) => new()
     {
-        Layers = 1, DModel = 32, Heads = 2, Context = 10, Batch = 32, Tokens = tokens, Data = "tasks:reverse=3,eval=200", Threads = 1,
+        Layers = 1, DModel = 32, Heads = 2, Context = 10, Batch = 32, Tokens = tokens, Data = DataSourceSpec.Parse("tasks:reverse=3,eval=200"), Threads = 1,
         ValidationSequences = 32, LearningRate = 0.01,
     };
 
@@ -48,7 +49,7 @@ public class TaskTrainingTests
     [Fact]
     public void MarkovRunsHaveNoTaskScores()
     {
-        var summary = Trainer.Run(new TrainingConfig { Layers = 1, DModel = 16, Heads = 1, Context = 16, Batch = 4, Tokens = 2048, Data = "synthetic:k=1,V=8", ValidationSequences = 4 });
+        var summary = Trainer.Run(new TrainingConfig { Layers = 1, DModel = 16, Heads = 1, Context = 16, Batch = 4, Tokens = 2048, Data = DataSourceSpec.Parse("synthetic:k=1,V=8"), ValidationSequences = 4 });
         Assert.Null(summary.Tasks);
         Assert.DoesNotContain("\"tasks\"", JsonSerializer.Serialize(summary, RunJson.Options));
     }
@@ -97,7 +98,7 @@ public class TaskTrainingTests
         Assert.Equal(3, result.Curve.Count);
 
         // Existing experiments keep their files: an IsoFLOP sweep on Markov data writes no tasks.csv.
-        Assert.Null(ExperimentDefinition.Parse("""{"name":"x","budgets":[1e9]}""", "x").Widths);
+        Assert.IsType<IsoFlopExperiment>(ExperimentDefinition.Parse("""{"name":"x","budgets":[1e9]}""", "x"));
         Assert.DoesNotContain("widths", ExperimentDefinition.Parse("""{"name":"x","budgets":[1e9]}""", "x").ToJson());
     }
 

@@ -26,14 +26,14 @@ internal static class DataConstrainedPlanMode
             context.Error.WriteLine($"wrote {DataConstrainedFigures.Write(dir, planner, plan, lawName)} (and .svg)");
         if (request.Json)
         {
-            var json = PlanCommand.ToJson(plan.Plan);
+            var json = AllocationJson.ToJson(plan.Plan);
             json["law"] = lawName;
             json["unique_tokens"] = plan.UniqueTokens;
             json["epochs"] = plan.Epochs;
             json["repetitions"] = plan.Terms.Repetitions;
             json["effective_tokens"] = plan.Terms.EffectiveTokens;
             json["effective_params"] = plan.Terms.EffectiveParams;
-            json["unlimited"] = PlanCommand.ToJson(plan.Unlimited);
+            json["unlimited"] = AllocationJson.ToJson(plan.Unlimited);
             json["loss_penalty"] = plan.LossPenalty;
             json["params_convention"] = "total";
             json["flop_model"] = "6nd";

@@ -44,7 +44,7 @@ internal static class MoePlanMode
             if (plan.DenseEquivalent is { } d)
             {
                 json["dense_law"] = request.DenseLaw;
-                json["dense_equivalent"] = PlanCommand.ToJson(d);
+                json["dense_equivalent"] = AllocationJson.ToJson(d);
                 json["dense_compute_multiplier"] = plan.DenseComputeMultiplier;
             }
             JsonOutput.Write(context.Out, json);

@@ -27,7 +27,7 @@ internal static class OverheadPlanMode
             {
                 ["law"] = lawName,
                 ["flops"] = flops,
-                ["compute_optimal"] = PlanCommand.ToJson(optimal),
+                ["compute_optimal"] = AllocationJson.ToJson(optimal),
                 ["critical_size_fraction"] = critical,
                 ["params_convention"] = "total",
                 ["flop_model"] = "6nd",

@@ -3,10 +3,10 @@ using ScaleSim.Laws;
 using ScaleSim.Planning;
 using ScaleSim.Plotting;
 
-namespace ScaleSim.Cli.Figures;
+namespace ScaleSim.Experiments.Figures;
 
 /// <summary>The figures of <c>scalesim analyze</c> (and of the simulate report).</summary>
-internal static class AnalysisFigures
+public static class AnalysisFigures
 {
     /// <summary>Writes every figure the result supports; returns (file, caption) pairs.</summary>
     public static IReadOnlyList<(string File, string Caption)> Write(string directory, ScalingAnalysisResult r, IReadOnlyList<TrainingCurve>? curves, string paramsLabel)

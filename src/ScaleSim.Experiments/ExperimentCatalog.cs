@@ -1,13 +1,13 @@
 using System.Reflection;
 using ScaleSim.Training.Sweeps;
 
-namespace ScaleSim.Cli;
+namespace ScaleSim.Experiments;
 
 /// <summary>
 /// Finds an experiment by file path, by name under ./experiments/NAME/experiment.json, or among the built-in definitions
-/// shipped inside the CLI (copies of experiments/*/experiment.json), in that order.
+/// shipped inside this library (copies of experiments/*/experiment.json), in that order.
 /// </summary>
-internal static class ExperimentCatalog
+public static class ExperimentCatalog
 {
     /// <summary>The experiment <c>scalesim simulate</c> runs on its defaults.</summary>
     public const string Default = "tiny-chinchilla";
@@ -22,6 +22,7 @@ internal static class ExperimentCatalog
         .Order()
         .ToList();
 
+    /// <summary>The experiment <paramref name="nameOrFile"/> names; throws <see cref="InputException"/> listing the built-in ones when none matches.</summary>
     public static ExperimentDefinition Resolve(string nameOrFile)
     {
         if (File.Exists(nameOrFile)) return ExperimentDefinition.Load(nameOrFile);
@@ -29,7 +30,7 @@ internal static class ExperimentCatalog
         if (File.Exists(local)) return ExperimentDefinition.Load(local);
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"experiments/{nameOrFile}/experiment.json");
         if (stream is null)
-            throw new InputException($"--experiment '{nameOrFile}' is neither a file, nor experiments/{nameOrFile}/experiment.json, nor a built-in experiment ({string.Join(", ", BuiltIn)})");
+            throw InputException.About($"{InputName.Of("experiment")} '{nameOrFile}' is neither a file, nor experiments/{nameOrFile}/experiment.json, nor a built-in experiment ({string.Join(", ", BuiltIn)})");
         using var reader = new StreamReader(stream);
         return ExperimentDefinition.Parse(reader.ReadToEnd(), $"built-in experiment {nameOrFile}");
     }

@@ -2,50 +2,33 @@ using System.Globalization;
 using ScaleSim.Tasks;
 using ScaleSim.Tasks.Classification;
 using ScaleSim.Tasks.Curves;
-using ScaleSim.Training.Runs;
 using ScaleSim.Training.Sweeps;
 using ScaleSim.Training.Tasks;
 
-namespace ScaleSim.Cli.Reports;
+namespace ScaleSim.Experiments.Reports;
 
 /// <summary>
 /// The report of <c>scalesim simulate</c> on a task experiment: the data and the sweep, every model's scores, each task
 /// curve's class and fit, the measured metric artifact (exact match against p^L and the per-position product), the
 /// distractor's curve against a U, and the figures.
 /// </summary>
-internal static class TaskSimulationReport
+public static class TaskSimulationReport
 {
-    /// <summary>A completed run and its summary (with task scores).</summary>
-    public sealed record ScoredRun(PlannedRun Run, RunSummary Summary);
-
-    /// <summary>How long the sweep took.</summary>
-    public sealed record Timing(double SweepSeconds, int TrainedNow, double CoreSeconds, int Parallel);
-
-    /// <summary>One model's point of the metric artifact for one task.</summary>
-    public sealed record ArtifactPoint(string Model, double Params, double PerDigit, double ExactMatch, double PositionProduct, IReadOnlyList<double> PositionAccuracy);
-
-    /// <summary>The measured metric-artifact points of <paramref name="task"/>, smallest model first.</summary>
-    public static IReadOnlyList<ArtifactPoint> ArtifactPoints(IReadOnlyList<ScoredRun> runs, string task) =>
-        runs.Where(r => r.Summary.Tasks!.ContainsKey(task))
-            .Select(r =>
-            {
-                var s = r.Summary.Tasks![task];
-                return new ArtifactPoint(r.Run.Id, r.Summary.Parameters, s.PerDigit, s.ExactMatch, s.PositionAccuracy.Aggregate(1.0, (a, p) => a * p), s.PositionAccuracy);
-            })
-            .OrderBy(p => p.Params)
-            .ToList();
-
-    public static string Render(SweepPlan plan, TaskSource source, IReadOnlyList<ScoredRun> runs, IReadOnlyList<TaskCurveResult> results,
-        IReadOnlyList<(string File, string Caption)> figures, string figureDirectory, Timing timing, string command)
+    /// <summary>The report as markdown; <paramref name="figures"/> are (file, caption) pairs in <paramref name="figureDirectory"/>.</summary>
+    public static string Render(TaskSweepSimulationResult result, IReadOnlyList<(string File, string Caption)> figures, string figureDirectory, string command)
     {
-        var experiment = plan.Experiment;
+        var plan = result.Sweep.Plan;
+        var experiment = result.Experiment;
+        var source = result.Source;
+        var runs = result.Runs;
+        var results = result.Curves;
         var md = new Markdown();
         md.Heading(1, $"Simulation: {experiment.Name}");
         md.Paragraph(experiment.Description);
         md.Paragraph($"Reproduce with `{command}`. The runs are seeded and deterministic, and finished runs are reused when the command is run again. " +
-            $"Training and scoring the {runs.Count} runs took {timing.CoreSeconds / 60:F1} core-minutes in all (summed from their summary.json files); " +
-            (timing.TrainedNow > 0
-                ? $"the invocation that wrote this report trained {timing.TrainedNow} of them in {timing.SweepSeconds / 60:F1} minutes of wall time, {timing.Parallel} at once on {Environment.ProcessorCount} cores."
+            $"Training and scoring the {runs.Count} runs took {result.TrainingCoreSeconds / 60:F1} core-minutes in all (summed from their summary.json files); " +
+            (result.Sweep.TrainedNow > 0
+                ? $"the invocation that wrote this report trained {result.Sweep.TrainedNow} of them in {result.Sweep.Seconds / 60:F1} minutes of wall time, {result.Sweep.ParallelRuns} at once on {Environment.ProcessorCount} cores."
                 : "the invocation that wrote this report found them all trained already."));
 
         md.Heading(2, "Experiment");
@@ -56,8 +39,8 @@ internal static class TaskSimulationReport
             ["mixture", (options.Rate >= 1 ? "task sequences only" : $"{options.Rate:P0} task sequences, the rest sequences of the default Markov source (tokens shifted past the task vocabulary)") +
                 "; a task sequence is a separator, then examples each followed by a separator, cut at the context" + Weights(options)],
             ["held out", $"one problem in {TaskSource.HeldOutShare} (by a hash of the problem) never appears in training; each task is scored on up to {options.Evaluation} distinct held-out problems"],
-            ["widths", $"{string.Join(", ", experiment.Widths!.Order())} ({experiment.Shape.Layers} layers, heads of about {experiment.Shape.HeadSize} channels, context {experiment.Context})"],
-            ["tokens per run", experiment.TokensPerRun!.Value.ToString("0.##e+0", CultureInfo.InvariantCulture)],
+            ["widths", $"{string.Join(", ", experiment.Widths.Order())} ({experiment.Shape.Layers} layers, heads of about {experiment.Shape.HeadSize} channels, context {experiment.Context})"],
+            ["tokens per run", experiment.TokensPerRun.ToString("0.##e+0", CultureInfo.InvariantCulture)],
             ["batch", $"{experiment.Batch.Min}–{experiment.Batch.Max} sequences, chosen for at least {experiment.Batch.MinSteps} steps"],
             ["learning rate", $"{experiment.LearningRateNumerator} / d_model, 5% warm-up, cosine to 10% over the run's tokens"],
             ["seeds", string.Join(", ", experiment.Seeds)],
@@ -100,7 +83,7 @@ internal static class TaskSimulationReport
             "across positions predicts when positions differ, and the measured exact match beside them.");
         foreach (var t in source.Tasks)
         {
-            var points = ArtifactPoints(runs, t.Name);
+            var points = MeasuredArtifactPoint.Of(runs, t.Name);
             md.Line($"**{t.Name}** (L = {t.AnswerLength}):").Line();
             md.Table(["model", "params", "per-position accuracy", "p", $"p^{t.AnswerLength}", "product", "exact match"], points.Select(p => (IReadOnlyList<string>)
                 [p.Model, I((long)p.Params), string.Join(" ", p.PositionAccuracy.Select(a => F(a, 2))), F(p.PerDigit, 3),
@@ -119,7 +102,7 @@ internal static class TaskSimulationReport
         if (source.Tasks.OfType<DistractorTask>().FirstOrDefault() is { } distractor)
         {
             md.Heading(2, "The distractor: a U-shape?");
-            md.Paragraph(DistractorSentence(distractor, results, ArtifactPoints(runs, distractor.Name)));
+            md.Paragraph(DistractorSentence(distractor, results, MeasuredArtifactPoint.Of(runs, distractor.Name)));
         }
 
         md.Heading(2, "Figures");
@@ -135,7 +118,7 @@ internal static class TaskSimulationReport
 
     // Whether runs learn an answer position gradually or all at once decides whether per-digit accuracy can rise
     // smoothly run by run, or only on average over seeds.
-    private static string PositionSentence(ISyntheticTask task, IReadOnlyList<ArtifactPoint> points)
+    private static string PositionSentence(ISyntheticTask task, IReadOnlyList<MeasuredArtifactPoint> points)
     {
         var cells = points.SelectMany(p => p.PositionAccuracy).ToList();
         int atChance = cells.Count(a => a < task.Chance + 0.1), learned = cells.Count(a => a > 0.95);
@@ -143,7 +126,7 @@ internal static class TaskSimulationReport
             $"above 0.95 {learned}, in between {cells.Count - atChance - learned}.";
     }
 
-    private static string ArtifactSentence(ISyntheticTask task, IReadOnlyList<TaskCurveResult> results, IReadOnlyList<ArtifactPoint> points)
+    private static string ArtifactSentence(ISyntheticTask task, IReadOnlyList<TaskCurveResult> results, IReadOnlyList<MeasuredArtifactPoint> points)
     {
         var exact = results.Single(r => r.Curve.Task == task.Name && r.Curve.Metric == SweepTables.ExactMatchMetric);
         var perDigit = results.Single(r => r.Curve.Task == task.Name && r.Curve.Metric == SweepTables.PerDigitMetric);
@@ -158,7 +141,7 @@ internal static class TaskSimulationReport
             ? $", threshold N = {t.ToString("0.00e+0", CultureInfo.InvariantCulture)}" : "";
     }
 
-    private static string DistractorSentence(DistractorTask task, IReadOnlyList<TaskCurveResult> results, IReadOnlyList<ArtifactPoint> points)
+    private static string DistractorSentence(DistractorTask task, IReadOnlyList<TaskCurveResult> results, IReadOnlyList<MeasuredArtifactPoint> points)
     {
         var r = results.Single(c => c.Curve.Task == task.Name && c.Curve.Metric == SweepTables.PerDigitMetric);
         var sizes = points.GroupBy(p => p.Params).OrderBy(g => g.Key).Select(g => g.Average(p => p.PerDigit)).ToList();

@@ -1,14 +1,15 @@
 using ScaleSim.Planning;
 using ScaleSim.Plotting;
 
-namespace ScaleSim.Cli.Figures;
+namespace ScaleSim.Experiments.Figures;
 
 /// <summary>
 /// Loss contours of a law over compute and model size with its efficient frontier and the runs on top, as in Hoffmann
 /// et al. (2022) Figure 4.
 /// </summary>
-internal static class LossContourFigure
+public static class LossContourFigure
 {
+    /// <summary>The figure over compute [<paramref name="cMin"/>, <paramref name="cMax"/>] and size [<paramref name="nMin"/>, <paramref name="nMax"/>].</summary>
     public static Figure Create(string title, ComputePlanner planner, double[] runFlops, double[] runParams, string runsLabel,
         string paramsLabel, double cMin, double cMax, double nMin, double nMax)
     {

@@ -1,12 +1,13 @@
-using ScaleSim.Analysis;
+using ScaleSim.Flops;
 using ScaleSim.Plotting;
 
-namespace ScaleSim.Cli.Figures;
+namespace ScaleSim.Experiments.Figures;
 
 /// <summary>N_opt against C from the same runs counted two ways: the parameter convention moves the exponent.</summary>
 internal static class ConventionFigure
 {
-    public static Figure Create(IReadOnlyList<(string Name, ScalingAnalysisResult Result)> conventions)
+    /// <summary>The figure of the analyses, one colour each.</summary>
+    public static Figure Create(IReadOnlyList<ConventionAnalysis> conventions)
     {
         var all = conventions.SelectMany(c => c.Result.Groups.Select(g => g.Flops)).ToList();
         double cMin = all.Min() / 2, cMax = all.Max() * 2;
@@ -16,7 +17,7 @@ internal static class ConventionFigure
             .WithYAxis("Compute-optimal parameters N_opt", AxisScale.Log);
         for (int i = 0; i < conventions.Count; i++)
         {
-            var (name, r) = conventions[i];
+            var (name, r) = (conventions[i].Convention.Name(), conventions[i].Result);
             var color = FigurePalette.Series(i);
             figure.AddLine(cs, cs.Select(r.Approach3.ParamsLaw.At).ToArray(), $"{name} N, Approach 3: a = {r.Approach3.A:F2}", new SeriesStyle { Color = color });
             if (r.Approach2 is { } a2)

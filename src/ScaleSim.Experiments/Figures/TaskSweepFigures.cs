@@ -2,7 +2,7 @@ using ScaleSim.Plotting;
 using ScaleSim.Tasks;
 using ScaleSim.Tasks.Classification;
 
-namespace ScaleSim.Cli.Figures;
+namespace ScaleSim.Experiments.Figures;
 
 /// <summary>
 /// The metric-artifact figure of a task trained and scored by ScaleSim itself: measured per-digit accuracy and exact

@@ -1,16 +1,19 @@
 using System.Text;
 
-namespace ScaleSim.Cli.Reports;
+namespace ScaleSim.Experiments.Reports;
 
 /// <summary>A small markdown writer: headings, paragraphs, tables and images.</summary>
-internal sealed class Markdown
+public sealed class Markdown
 {
     private readonly StringBuilder _text = new();
 
+    /// <summary>A heading of the given level and a blank line.</summary>
     public Markdown Heading(int level, string text) => Line($"{new string('#', level)} {text}").Line();
 
+    /// <summary>A paragraph and a blank line.</summary>
     public Markdown Paragraph(string text) => Line(text).Line();
 
+    /// <summary>A table, the first column left-aligned and the rest right-aligned.</summary>
     public Markdown Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {
         Line("| " + string.Join(" | ", headers) + " |");
@@ -19,13 +22,16 @@ internal sealed class Markdown
         return Line();
     }
 
+    /// <summary>An image with its caption below it in italics.</summary>
     public Markdown Image(string caption, string path) => Line($"![{caption}]({path})").Line().Line($"*{caption}.*").Line();
 
+    /// <summary>One line of text.</summary>
     public Markdown Line(string text = "")
     {
         _text.Append(text).Append('\n');
         return this;
     }
 
+    /// <inheritdoc />
     public override string ToString() => _text.ToString();
 }

@@ -3,14 +3,15 @@ using ScaleSim.Tasks;
 using ScaleSim.Tasks.Classification;
 using ScaleSim.Tasks.Curves;
 
-namespace ScaleSim.Cli.Figures;
+namespace ScaleSim.Experiments.Figures;
 
 /// <summary>The figure of one analysed task curve: scores with binomial intervals, the selected fit and its band, chance, threshold or turning point.</summary>
-internal static class TaskCurveFigures
+public static class TaskCurveFigures
 {
     /// <summary>A file name for a curve: task and metric, lower case, dashes for anything else.</summary>
     public static string FileName(TaskCurve curve) => Slug($"{curve.Task}-{curve.Metric}");
 
+    /// <summary>The figure of one analysed curve.</summary>
     public static Figure Curve(TaskCurveResult r)
     {
         var data = r.Data;

@@ -1,17 +1,22 @@
+using System.Text.Json;
 using System.Text;
+using ScaleSim.Training.Backends;
 using ScaleSim.Training.Data;
+using ScaleSim.Training.Runs;
 
 namespace ScaleSim.Training.Tests.Data;
 
-public class DataSpecTests
+public class DataSourceSpecTests
 {
     [Fact]
     public void SyntheticDefaultsAndOverrides()
     {
-        Assert.Equal(new MarkovSourceOptions(), DataSpec.ParseSynthetic("synthetic"));
-        var o = DataSpec.ParseSynthetic("synthetic:k=1,V=16,seed=9,smin=3,smax=4,zipf=0.5,alpha=1");
+        Assert.Equal(new MarkovSourceOptions(), DataSourceSpec.Parse("synthetic").Markov);
+        var o = DataSourceSpec.Parse("synthetic:k=1,V=16,seed=9,smin=3,smax=4,zipf=0.5,alpha=1").Markov;
         Assert.Equal(new MarkovSourceOptions(1, 16, 9, 3, 4, 0.5, 1), o);
-        Assert.Equal(o, DataSpec.ParseSynthetic(o.ToString()));
+        Assert.Equal(o, DataSourceSpec.Parse(o!.ToString()).Markov);
+        Assert.Equal(DataSourceKind.File, DataSourceSpec.Parse("corpus.txt").Kind);
+        Assert.Equal("corpus.txt", DataSourceSpec.Parse("corpus.txt").FilePath);
     }
 
     [Theory]
@@ -25,9 +30,24 @@ public class DataSpecTests
     [InlineData("", "empty value")]
     public void BadSpecsNameTheProblem(string spec, string message)
     {
-        var e = Assert.Throws<InputException>(() => DataSpec.Open(spec));
+        var e = Assert.Throws<InputException>(() => DataSourceSpec.Parse(spec).Open());
         Assert.Contains(message, e.Message);
-        Assert.StartsWith("--data", e.Message);
+        Assert.StartsWith("data", e.Message);
+        Assert.Equal("data", e.Parameters[0]);
+        Assert.Equal("--data" + e.Message[4..], e.Rephrase(name => "--" + name));
+    }
+
+    [Fact]
+    public void SpecsAreTheirSpellingInJson()
+    {
+        var config = new TrainingConfig { Layers = 1, DModel = 8, Heads = 1, Context = 8, Tokens = 100, Data = DataSourceSpec.Parse("synthetic:k=1,V=16"), Device = TrainingDevice.IlgpuCpu };
+        string json = JsonSerializer.Serialize(config, RunJson.Options);
+        Assert.Contains("\"data\": \"synthetic:k=1,V=16\"", json);
+        Assert.Contains("\"device\": \"ilgpu-cpu\"", json);
+        Assert.Contains("\"flop_model\": \"kaplan\"", json);
+        Assert.Equal(config, JsonSerializer.Deserialize<TrainingConfig>(json, RunJson.Options));
+        var bad = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<TrainingConfig>(json.Replace("ilgpu-cpu", "tpu"), RunJson.Options));
+        Assert.Contains("unknown device 'tpu'", bad.Message);
     }
 
     [Fact]
@@ -54,6 +74,6 @@ public class DataSpecTests
     {
         var source = new ByteTextSource(new byte[30], "tiny.txt");
         var e = Assert.Throws<InputException>(() => source.CheckFits(16));
-        Assert.Contains("'tiny.txt' is too short for --context 16", e.Message);
+        Assert.Contains("'tiny.txt' is too short for context 16", e.Message);
     }
 }

@@ -1,45 +1,25 @@
 using System.Globalization;
-using ScaleSim.Analysis;
+using ScaleSim.Flops;
 using ScaleSim.Laws;
 using ScaleSim.Training.Sweeps;
 
-namespace ScaleSim.Cli.Reports;
+namespace ScaleSim.Experiments.Reports;
 
 /// <summary>
 /// The report of <c>scalesim simulate</c>: the experiment, a table like Hoffmann et al.'s Table 2 under both parameter
 /// conventions, the fitted E beside the source's floor, the backtest, each target with its measured value, and the figures.
 /// </summary>
-internal static class SimulationReport
+public static class SimulationReport
 {
-    /// <summary>One analysis under one parameter convention.</summary>
-    public sealed record Convention(string Name, ScalingAnalysisResult Result);
-
-    /// <summary>The issue's targets, each checked against the primary analysis.</summary>
-    public static IReadOnlyList<(string Target, string Measured, bool Met)> Targets(ScalingAnalysisResult r)
+    /// <summary>The report as markdown; <paramref name="figures"/> are (file, caption) pairs in <paramref name="figureDirectory"/>.</summary>
+    public static string Render(IsoFlopSimulationResult result, IReadOnlyList<(string File, string Caption)> figures, string figureDirectory, string command)
     {
-        var targets = new List<(string, string, bool)>();
-        int interior = r.Parabolas.Count(p => p.HasInteriorMinimum);
-        targets.Add(("every budget's IsoFLOP curve has an interior minimum", $"{interior} of {r.Groups.Count}", interior == r.Groups.Count && r.Groups.Count > 0));
-        var exponents = new[] { r.Approach1, r.Approach2, r.Approach3 }.Where(e => e is not null).Select(e => e!.A).ToList();
-        double spread = exponents.Max() - exponents.Min();
-        targets.Add(("the three approaches' a agree within 0.1", $"spread {F(spread, 3)} ({string.Join(", ", exponents.Select(a => F(a, 3)))})", exponents.Count == 3 && spread <= 0.1));
-        if (r.Backtest is { } b)
-        {
-            targets.Add(("backtest: largest budget's optimal loss within 2%", $"{b.LossError:+0.00%;-0.00%}", Math.Abs(b.LossError) <= 0.02));
-            targets.Add(("backtest: largest budget's optimal N within a factor of 2", $"ratio {F(b.ParamsRatio, 2)}", b.ParamsRatio is >= 0.5 and <= 2));
-        }
-        else targets.Add(("backtest", "not possible (fewer than three budgets)", false));
-        double e = ((ChinchillaLaw)r.Approach3Fit.Law).E;
-        if (r.EntropyFloor is { } floor)
-            targets.Add(("fitted E within 5% of the source's entropy floor", $"E = {F(e, 4)} vs floor {F(floor, 4)} ({e / floor - 1:+0.0%;-0.0%})", Math.Abs(e / floor - 1) <= 0.05));
-        return targets;
-    }
-
-    public static string Render(SweepPlan plan, IReadOnlyList<Convention> conventions, IReadOnlyList<(string File, string Caption)> figures,
-        string figureDirectory, double sweepSeconds, int trainedNow, double trainingCoreSeconds, int parallel, string command)
-    {
-        var experiment = plan.Experiment;
-        var primary = conventions[0].Result;
+        var plan = result.Sweep.Plan;
+        var experiment = result.Experiment;
+        var conventions = result.Analyses;
+        var primary = result.Primary.Result;
+        double sweepSeconds = result.Sweep.Seconds, trainingCoreSeconds = result.CoreSeconds;
+        int trainedNow = result.Sweep.TrainedNow, parallel = result.Sweep.ParallelRuns;
         var md = new Markdown();
         md.Heading(1, $"Simulation: {experiment.Name}");
         md.Paragraph(experiment.Description);
@@ -52,7 +32,7 @@ internal static class SimulationReport
         md.Table(["setting", "value"],
         [
             ["data", $"`{experiment.Data}` (vocabulary {plan.Vocab})"],
-            ["budgets", string.Join(", ", experiment.Budgets.Select(c => c.ToString("0.0e+0", CultureInfo.InvariantCulture))) + $" FLOPs ({experiment.FlopModel} convention)"],
+            ["budgets", string.Join(", ", experiment.Budgets.Select(c => c.ToString("0.0e+0", CultureInfo.InvariantCulture))) + $" FLOPs ({experiment.FlopModel.Name} convention)"],
             ["sizes", $"{experiment.SizesPerBudget} per budget over {experiment.SizeSpan}× around N_opt ≈ {experiment.PriorOptimum.Params:0.#e+0}·(C/{experiment.PriorOptimum.Flops:0.#e+0})^{experiment.PriorOptimum.Exponent}; {plan.Runs.Count} runs in all"],
             ["shape", $"{experiment.Shape.Layers} layers, d_model a multiple of {experiment.Shape.WidthMultiple}, heads of about {experiment.Shape.HeadSize} channels, context {experiment.Context}"],
             ["batch", $"{experiment.Batch.Min}–{experiment.Batch.Max} sequences, chosen for at least {experiment.Batch.MinSteps} steps; runs with fewer are left out of the analysis"],
@@ -66,7 +46,7 @@ internal static class SimulationReport
         foreach (var c in conventions)
         {
             foreach (var (name, e) in new[] { ("1. envelope", c.Result.Approach1), ("2. IsoFLOP parabolas", c.Result.Approach2), ("3. parametric fit", c.Result.Approach3) })
-                rows.Add(e is null ? [c.Name, name, "—", "", "—", ""] : [c.Name, name, F(e.A, 3), Interval(e.CiA), F(e.B, 3), Interval(e.CiB)]);
+                rows.Add(e is null ? [c.Convention.Name(), name, "—", "", "—", ""] : [c.Convention.Name(), name, F(e.A, 3), Interval(e.CiA), F(e.B, 3), Interval(e.CiB)]);
         }
         rows.Add(["", "Chinchilla (Hoffmann et al. 2022, Approaches 1–2)", "0.50", "", "0.50", ""]);
         rows.Add(["", "Kaplan et al. 2020", "0.73", "", "0.27", ""]);
@@ -77,7 +57,7 @@ internal static class SimulationReport
         md.Table(["N counts", "fitted E", "source's floor", "error", "alpha", "beta"], conventions.Select(c =>
         {
             var law = (ChinchillaLaw)c.Result.Approach3Fit.Law;
-            return (IReadOnlyList<string>)[c.Name, F(law.E, 4), c.Result.EntropyFloor is { } f ? F(f, 4) : "unknown",
+            return (IReadOnlyList<string>)[c.Convention.Name(), F(law.E, 4), c.Result.EntropyFloor is { } f ? F(f, 4) : "unknown",
                 c.Result.EntropyFloor is { } g ? (law.E / g - 1).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture) : "", F(law.Alpha, 3), F(law.Beta, 3)];
         }));
         md.Paragraph("The floor is the exact minimum of the validation loss on each run's validation set (the expected cross-entropy of the true Markov " +
@@ -86,13 +66,13 @@ internal static class SimulationReport
         if (primary.Backtest is { } b)
         {
             md.Heading(2, "Backtest");
-            md.Paragraph($"Approach 3 fitted on every budget below {b.Flops:0.0e+0} FLOPs ({conventions[0].Name} N) predicts that budget's optimum at " +
+            md.Paragraph($"Approach 3 fitted on every budget below {b.Flops:0.0e+0} FLOPs ({conventions[0].Convention.Name()} N) predicts that budget's optimum at " +
                 $"N = {b.PredictedParams:0.00e+0} with loss {F(b.PredictedLoss, 4)}; its IsoFLOP parabola puts it at N = {b.ObservedParams:0.00e+0} with loss {F(b.ObservedLoss, 4)}: " +
                 $"a loss error of {b.LossError:+0.00%;-0.00%} and an N ratio of {F(b.ParamsRatio, 2)}.");
         }
 
         md.Heading(2, "Targets");
-        md.Table(["target", "measured", "met"], Targets(primary).Select(t => (IReadOnlyList<string>)[t.Target, t.Measured, t.Met ? "yes" : "**no**"]));
+        md.Table(["target", "measured", "met"], result.Targets.Select(t => (IReadOnlyList<string>)[t.Target, t.Measured, t.Met ? "yes" : "**no**"]));
         if (primary.Notes.Count > 0)
         {
             md.Heading(2, "Notes from the analysis");
@@ -106,10 +86,10 @@ internal static class SimulationReport
     }
 
     /// <summary>What the two conventions measured and why they differ by as much (or as little) as they do.</summary>
-    private static string ExponentExplanation(SweepPlan plan, IReadOnlyList<Convention> conventions)
+    private static string ExponentExplanation(SweepPlan plan, IReadOnlyList<ConventionAnalysis> conventions)
     {
-        var byName = conventions.ToDictionary(c => c.Name, c => c.Result);
-        if (!byName.TryGetValue("non-embedding", out var ne) || !byName.TryGetValue("total", out var total)) return "";
+        var byName = conventions.ToDictionary(c => c.Convention, c => c.Result);
+        if (!byName.TryGetValue(ParameterConvention.NonEmbedding, out var ne) || !byName.TryGetValue(ParameterConvention.Total, out var total)) return "";
         var shares = plan.Runs.Select(r => 1 - (double)r.Model.NonEmbeddingParameters / r.Model.Parameters).ToList();
         double shift = ne.Approach3.A - total.Approach3.A;
         string size = Math.Abs(shift) < 0.05 ? "small" : "large";

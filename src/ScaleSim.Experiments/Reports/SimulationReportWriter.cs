@@ -1,0 +1,74 @@
+using ScaleSim.Experiments.Figures;
+using ScaleSim.Experiments.Json;
+using ScaleSim.Json;
+using ScaleSim.Training.Sweeps;
+
+namespace ScaleSim.Experiments.Reports;
+
+/// <summary>
+/// Writes a simulation's report directory: report.md, its figures (PNG and SVG) under figures/, result.json, and copies of
+/// the sweep's tables (runs.csv and curves.csv, or runs.csv and tasks.csv), so every number in the report can be
+/// recomputed from the files beside it.
+/// </summary>
+public static class SimulationReportWriter
+{
+    /// <summary>The figures' folder inside the report directory.</summary>
+    public const string FigureFolder = "figures";
+
+    /// <summary>Writes the report of <paramref name="result"/>, whose runs are in <paramref name="runsDirectory"/>.</summary>
+    public static void Write(SimulationResult result, string runsDirectory, string reportDirectory, string command)
+    {
+        string figureDirectory = Path.Combine(reportDirectory, FigureFolder);
+        string report;
+        string[] tables;
+        switch (result)
+        {
+            case IsoFlopSimulationResult isoFlop:
+                report = SimulationReport.Render(isoFlop, IsoFlopFigures(isoFlop, figureDirectory), FigureFolder, command);
+                tables = [SweepResults.RunsFile, SweepResults.CurvesFile];
+                break;
+            case TaskSweepSimulationResult tasks:
+                report = TaskSimulationReport.Render(tasks, TaskFigures(tasks, figureDirectory), FigureFolder, command);
+                tables = [SweepResults.RunsFile, SweepResults.TasksFile];
+                break;
+            default:
+                throw new ArgumentException("an interrupted simulation has no report", nameof(result));
+        }
+        Directory.CreateDirectory(reportDirectory);
+        foreach (var file in tables)
+            File.Copy(Path.Combine(runsDirectory, file), Path.Combine(reportDirectory, file), overwrite: true);
+        File.WriteAllText(Path.Combine(reportDirectory, "report.md"), report);
+        JsonValues.WriteFile(Path.Combine(reportDirectory, "result.json"), SimulationResultJson.ToJson(result));
+    }
+
+    private static List<(string File, string Caption)> IsoFlopFigures(IsoFlopSimulationResult result, string directory)
+    {
+        var primary = result.Primary;
+        var figures = AnalysisFigures.Write(directory, primary.Result, primary.Input.Curves, primary.ParamsLabel).ToList();
+        ConventionFigure.Create(result.Analyses).Save(directory, "conventions");
+        figures.Add(("conventions", "Compute-optimal N from the same runs counted as non-embedding and as total parameters"));
+        return figures;
+    }
+
+    private static List<(string File, string Caption)> TaskFigures(TaskSweepSimulationResult result, string directory)
+    {
+        var figures = new List<(string File, string Caption)>();
+        foreach (var task in result.Source.Tasks)
+        {
+            var perDigit = result.Curve(task.Name, SweepTables.PerDigitMetric);
+            var exact = result.Curve(task.Name, SweepTables.ExactMatchMetric);
+            var points = MeasuredArtifactPoint.Of(result.Runs, task.Name);
+            string file = $"{task.Name}-artifact";
+            TaskSweepFigures.Artifact(task.Name, task.AnswerLength, points.Select(p => (p.Params, p.PerDigit, p.ExactMatch, p.PositionProduct)).ToList(), perDigit, exact)
+                .Save(directory, file);
+            figures.Add((file, $"{task.Name}: measured per-digit accuracy and exact match against model size, with the exact match p^L and the per-position product predict"));
+            foreach (var r in new[] { exact, perDigit })
+            {
+                string curveFile = TaskCurveFigures.FileName(r.Curve);
+                TaskCurveFigures.Curve(r).Save(directory, curveFile);
+                figures.Add((curveFile, $"{task.Name}, {r.Curve.Metric}: scores with 95% binomial intervals and the selected fit"));
+            }
+        }
+        return figures;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using ScaleSim.Analysis;
+using ScaleSim.Flops;
+using ScaleSim.Laws;
+using ScaleSim.Tasks;
+using ScaleSim.Training.Data;
+using ScaleSim.Training.Sweeps;
+using ScaleSim.Training.Tasks;
+using ScaleSim.Experiments.Reports;
+
+namespace ScaleSim.Experiments;
+
+/// <summary>
+/// An experiment end to end, the pipeline behind <c>scalesim simulate</c>: plan the runs, train them (resumably, through
+/// <see cref="SweepRunner"/>), read the completed runs back from the sweep directory, analyse them, and — with a report
+/// directory — write the report, its figures, the tables and <c>result.json</c>. An IsoFLOP experiment is analysed with
+/// Hoffmann et al.'s three approaches under both parameter conventions; a size sweep on task data as task curves.
+/// </summary>
+public static class Simulation
+{
+    /// <summary>Runs <paramref name="experiment"/>; cancelling stops every active run at its next step, leaving it resumable.</summary>
+    public static SimulationResult Run(ExperimentDefinition experiment, SimulationOptions options, ISimulationObserver? observer = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (options.ParallelRuns <= 0) throw InputException.About($"{InputName.Of("parallel_runs")} must be positive, got {options.ParallelRuns}");
+        if (options.Resamples < 2) throw InputException.About($"{InputName.Of("resamples")} must be at least 2, got {options.Resamples}");
+        if (experiment is SizeSweepExperiment && experiment.Data.Kind != DataSourceKind.Tasks)
+            throw new InputException($"{experiment.Name}: a size sweep reports task curves, so its data must be a 'tasks:…' spec (got '{experiment.Data}')");
+
+        var plan = SweepPlanner.Plan(experiment);
+        observer?.Planned(plan, options);
+        var watch = Stopwatch.StartNew();
+        var progress = observer is null ? null : new SweepProgress(observer);
+        var outcomes = SweepRunner.Run(plan, options.RunsDirectory, options.ParallelRuns, progress, cancellationToken);
+        var sweep = new SweepOutcome(plan, outcomes, watch.Elapsed.TotalSeconds, options.ParallelRuns);
+        if (sweep.Interrupted) return new InterruptedSimulation(experiment, sweep);
+
+        SimulationResult result = experiment switch
+        {
+            IsoFlopExperiment isoFlop => AnalyseIsoFlop(isoFlop, sweep, options, observer),
+            SizeSweepExperiment sizes => AnalyseTasks(sizes, sweep, options, observer),
+            _ => throw new ArgumentException($"unknown experiment kind {experiment.GetType().Name}", nameof(experiment)),
+        };
+        if (options.ReportDirectory is { } reportDirectory)
+        {
+            observer?.Stage($"writing the report into {reportDirectory}");
+            SimulationReportWriter.Write(result, options.RunsDirectory, reportDirectory, options.Command);
+        }
+        return result;
+    }
+
+    private static IsoFlopSimulationResult AnalyseIsoFlop(IsoFlopExperiment experiment, SweepOutcome sweep, SimulationOptions options, ISimulationObserver? observer)
+    {
+        var store = SweepResults.Load(options.RunsDirectory);
+        var notes = new List<string>();
+        var analyses = new List<ConventionAnalysis>();
+        // The experiment's own convention first: it placed the sizes and budgets.
+        var own = experiment.Convention;
+        foreach (var convention in new[] { own, own == ParameterConvention.Total ? ParameterConvention.NonEmbedding : ParameterConvention.Total })
+        {
+            observer?.Stage($"analysing the runs with N counted as {convention.Name()} parameters");
+            var input = store.ForScalingAnalysis(convention, experiment.Batch.MinSteps);
+            if (analyses.Count == 0) notes.AddRange(input.Runs.Warnings.Concat(input.Notes));
+            var analysis = ScalingAnalysis.Run(input.Runs, input.Curves, new AnalysisOptions { Resamples = options.Resamples, EntropyFloor = input.EntropyFloor }, input.Groups);
+            analyses.Add(new ConventionAnalysis(convention, input, analysis));
+        }
+        double coreSeconds = sweep.Plan.Runs.Sum(r => SweepRunner.CompletedSummary(Path.Combine(options.RunsDirectory, r.Id))?.ElapsedSeconds ?? 0);
+        return new IsoFlopSimulationResult(experiment, sweep, notes, analyses, SimulationTargets.Evaluate(analyses[0].Result), coreSeconds);
+    }
+
+    private static TaskSweepSimulationResult AnalyseTasks(SizeSweepExperiment experiment, SweepOutcome sweep, SimulationOptions options, ISimulationObserver? observer)
+    {
+        var source = (TaskSource)experiment.Data.Open();
+        var runs = sweep.Plan.Runs.Select(r => (Run: r, Summary: SweepRunner.CompletedSummary(Path.Combine(options.RunsDirectory, r.Id))))
+            .Where(r => r.Summary?.Tasks is not null)
+            .Select(r => new ScoredRun(r.Run, r.Summary!))
+            .ToList();
+        if (runs.Count < 3) throw new InputException($"{options.RunsDirectory}: {runs.Count} runs completed with task scores; the task curves need at least 3");
+        observer?.Stage("fitting and classifying the task curves");
+        var table = TaskTableLoader.Load(Path.Combine(options.RunsDirectory, SweepResults.TasksFile), new TaskColumns(ScaleVariable.Params));
+        var curveOptions = new TaskCurveOptions { Bootstrap = options.Resamples };
+        var curves = table.Curves().Select(c => TaskCurveAnalysis.Analyze(c, curveOptions)).ToList();
+        return new TaskSweepSimulationResult(experiment, sweep, table.Warnings, source, runs, table, curves);
+    }
+
+    private sealed class SweepProgress(ISimulationObserver observer) : IProgress<SweepEvent>
+    {
+        public void Report(SweepEvent value) => observer.Sweep(value);
+    }
+}

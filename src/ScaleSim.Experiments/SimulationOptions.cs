@@ -1,0 +1,20 @@
+namespace ScaleSim.Experiments;
+
+/// <summary>Where a simulation keeps its runs and report, and how it trains and analyses.</summary>
+public sealed record SimulationOptions
+{
+    /// <summary>The sweep directory: one directory per run, resumable, and the sweep's tables.</summary>
+    public required string RunsDirectory { get; init; }
+
+    /// <summary>Where report.md, result.json, the figures and the tables go; null writes no report.</summary>
+    public string? ReportDirectory { get; init; }
+
+    /// <summary>Runs trained at once, one CPU thread each.</summary>
+    public int ParallelRuns { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Bootstrap resamples for every interval.</summary>
+    public int Resamples { get; init; } = 200;
+
+    /// <summary>The command that reproduces the simulation, quoted in the report.</summary>
+    public string Command { get; init; } = "scalesim simulate";
+}

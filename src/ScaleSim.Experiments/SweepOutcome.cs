@@ -1,0 +1,20 @@
+using ScaleSim.Training.Sweeps;
+
+namespace ScaleSim.Experiments;
+
+/// <summary>What the sweep of a simulation did.</summary>
+/// <param name="Plan">The runs.</param>
+/// <param name="Outcomes">Each run's outcome, in plan order.</param>
+/// <param name="Seconds">Wall time of the sweep in this invocation.</param>
+/// <param name="ParallelRuns">Runs trained at once.</param>
+public sealed record SweepOutcome(SweepPlan Plan, IReadOnlyList<(PlannedRun Run, RunOutcome Outcome)> Outcomes, double Seconds, int ParallelRuns)
+{
+    /// <summary>Runs this invocation trained (from scratch, resumed or retrained) rather than found completed.</summary>
+    public int TrainedNow => Outcomes.Count(o => o.Outcome is RunOutcome.Trained or RunOutcome.Resumed or RunOutcome.Retrained);
+
+    /// <summary>Whether some run was stopped (cancelled) or is being trained by another process: the sweep is not finished.</summary>
+    public bool Interrupted => Outcomes.Any(o => o.Outcome is RunOutcome.Interrupted or RunOutcome.Busy);
+
+    /// <summary>Runs that diverged (reported, not retried).</summary>
+    public IReadOnlyList<PlannedRun> Diverged => Outcomes.Where(o => o.Outcome == RunOutcome.Diverged).Select(o => o.Run).ToList();
+}

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using ScaleSim.Cli;
+using ScaleSim.Experiments.Json;
+using ScaleSim.Flops;
+using ScaleSim.Training.Sweeps;
+
+namespace ScaleSim.Experiments.Tests;
+
+/// <summary>The quick experiment through the library entry point, checked against the command line's JSON for the same runs.</summary>
+public class SimulationTests
+{
+    [Fact]
+    public void TheQuickExperimentThroughTheLibraryMatchesTheCommandLine()
+    {
+        using var root = new TemporaryDirectory();
+        string runs = root.Combine("runs"), report = root.Combine("report");
+        var experiment = ExperimentCatalog.Resolve(ExperimentCatalog.Quick);
+        var stages = new List<string>();
+        var result = Simulation.Run(experiment, new SimulationOptions { RunsDirectory = runs, ReportDirectory = report, Resamples = 20 }, new Recorder(stages));
+
+        var isoFlop = Assert.IsType<IsoFlopSimulationResult>(result);
+        Assert.Equal(13, isoFlop.Sweep.Plan.Runs.Count);
+        Assert.Equal(13, isoFlop.Sweep.TrainedNow);
+        Assert.Equal([ParameterConvention.NonEmbedding, ParameterConvention.Total], isoFlop.Analyses.Select(a => a.Convention));
+        Assert.Equal(13, isoFlop.Primary.Input.Runs.Count);
+        Assert.NotNull(isoFlop.Primary.Result.Backtest);
+        Assert.NotEmpty(isoFlop.Targets);
+        Assert.Contains(stages, s => s.StartsWith("analysing", StringComparison.Ordinal));
+
+        // result.json beside the report is the result's JSON.
+        var library = SimulationResultJson.ToJson(result);
+        var written = JsonNode.Parse(File.ReadAllText(Path.Combine(report, "result.json")))!;
+        Assert.True(JsonNode.DeepEquals(library, written));
+        foreach (var file in new[] { "report.md", "runs.csv", "curves.csv", "figures/isoflop-parabolas.png", "figures/conventions.png" })
+            Assert.True(File.Exists(Path.Combine(report, file)), file);
+
+        // The command line on the same runs (all completed now) prints the same JSON, but for the sweep's wall time.
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = ScaleSimApp.Run(["simulate", "--quick", "--runs", runs, "--out", root.Combine("cli-report"), "--bootstrap", "20", "--json"], stdout, stderr);
+        Assert.True(code == 0, stderr.ToString());
+        var cli = JsonNode.Parse(stdout.ToString())!.AsObject();
+        Assert.Contains("13 already completed", stderr.ToString());
+        library.Remove("sweep_seconds");
+        cli.Remove("sweep_seconds");
+        Assert.True(JsonNode.DeepEquals(library, cli), $"library:\n{library}\ncommand line:\n{cli}");
+        Assert.Equal(isoFlop.Primary.Result.Approach3.A, cli["approach3"]!["a"]!.GetValue<double>());
+        Assert.Equal(isoFlop.Analyses[1].Result.Approach2!.A, cli["other_convention"]!["approach2"]!["a"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public void AStoppedSweepIsReportedAsInterruptedAndNothingIsAnalysed()
+    {
+        using var root = new TemporaryDirectory();
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var result = Simulation.Run(ExperimentCatalog.Resolve(ExperimentCatalog.Quick),
+            new SimulationOptions { RunsDirectory = root.Combine("runs"), ReportDirectory = root.Combine("report") }, cancellationToken: cancel.Token);
+        var interrupted = Assert.IsType<InterruptedSimulation>(result);
+        Assert.True(interrupted.Sweep.Interrupted);
+        Assert.All(interrupted.Sweep.Outcomes, o => Assert.Equal(RunOutcome.Interrupted, o.Outcome));
+        Assert.False(Directory.Exists(root.Combine("report")));
+    }
+
+    [Theory]
+    [InlineData(0, 20, "parallel_runs must be positive, got 0")]
+    [InlineData(1, 1, "resamples must be at least 2, got 1")]
+    public void BadOptionsAreNamedInTheLibrarysTerms(int parallel, int resamples, string message)
+    {
+        using var root = new TemporaryDirectory();
+        var error = Assert.Throws<InputException>(() => Simulation.Run(ExperimentCatalog.Resolve(ExperimentCatalog.Quick),
+            new SimulationOptions { RunsDirectory = root.Combine("runs"), ParallelRuns = parallel, Resamples = resamples }));
+        Assert.Equal(message, error.Message);
+    }
+
+    private sealed class Recorder(List<string> stages) : ISimulationObserver
+    {
+        public void Stage(string description)
+        {
+            lock (stages) stages.Add(description);
+        }
+    }
+}
