@@ -1,3 +1,4 @@
+using ScaleSim.Fitting;
 using ScaleSim.Plotting;
 using ScaleSim.Tasks;
 using ScaleSim.Tasks.Classification;
@@ -36,8 +37,8 @@ public static class TaskCurveFigures
         if (r.Bootstrap is { } b)
         {
             var predictions = b.Refits.Select(f => f.Predict(grid)).ToArray();
-            var lower = grid.Select((_, i) => Quantile(predictions.Select(p => p[i]), 0.025)).ToArray();
-            var upper = grid.Select((_, i) => Quantile(predictions.Select(p => p[i]), 0.975)).ToArray();
+            var lower = grid.Select((_, i) => BandEdge(predictions.Select(p => p[i]), Percentiles.Lower95)).ToArray();
+            var upper = grid.Select((_, i) => BandEdge(predictions.Select(p => p[i]), Percentiles.Upper95)).ToArray();
             figure.AddBand(scales, lower, upper, $"95% bootstrap band ({b.Resamples} resamples)");
         }
         figure.AddLine(scales, r.Fit.Predict(grid), $"{r.Fit.Form.Name} fit", new SeriesStyle { Color = FigurePalette.Blue });
@@ -65,11 +66,9 @@ public static class TaskCurveFigures
         ? curve.Scores.Select((p, i) => 1.96 * Math.Sqrt(Math.Max(p * (1 - p), 0.25 / n[i]) / n[i])).ToArray()
         : new double[curve.Count];
 
-    private static double Quantile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Where(double.IsFinite).Order().ToArray();
-        return sorted.Length == 0 ? double.NaN : MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(sorted, p);
-    }
+    // Resamples whose curve is not finite at an x are left out there (NaN where none is finite).
+    private static double BandEdge(IEnumerable<double> values, double p) =>
+        Percentiles.Interpolated(values.Where(double.IsFinite).Order().ToArray(), p);
 
     private static string Slug(string text) =>
         string.Concat(text.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-')).Trim('-');

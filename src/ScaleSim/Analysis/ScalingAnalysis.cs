@@ -36,25 +36,22 @@ public static class ScalingAnalysis
         AllocationEstimate approach1;
         if (fromCurves)
         {
-            approach1 = WithInterval(Approach1Envelope.Fit(curves!, options.EnvelopeSamples), Bootstrap(options, b =>
-                Approach1Envelope.Fit(Resample(curves!, b, options.Seed), Math.Min(options.EnvelopeSamples, 300))));
+            approach1 = WithInterval(Approach1Envelope.Fit(curves!, options.EnvelopeSamples), BootstrapExponents(options, random =>
+                Approach1Envelope.Fit(Resample(curves!, random), Math.Min(options.EnvelopeSamples, 300))));
         }
         else
         {
             notes.Add("no training curves: Approach 1 uses the envelope of final losses only");
-            approach1 = WithInterval(Approach1Envelope.FitFinalPoints(runs), Bootstrap(options, b =>
-            {
-                var random = new Random(BootstrapFit.ResampleSeed(options.Seed, b));
-                return Approach1Envelope.FitFinalPoints(runs.Select(Enumerable.Range(0, runs.Count).Select(_ => random.Next(runs.Count)).ToArray()));
-            }));
+            approach1 = WithInterval(Approach1Envelope.FitFinalPoints(runs), BootstrapExponents(options, random =>
+                Approach1Envelope.FitFinalPoints(runs.Select(Enumerable.Range(0, runs.Count).Select(_ => random.Next(runs.Count)).ToArray()))));
         }
 
         AllocationEstimate? approach2 = null;
         try
         {
-            approach2 = WithInterval(Approach2Profiles.Fit(parabolas), Bootstrap(options, b =>
+            approach2 = WithInterval(Approach2Profiles.Fit(parabolas), BootstrapExponents(options, random =>
             {
-                var resampled = ResampleWithinGroups(runs, groups, b, options.Seed);
+                var resampled = ResampleWithinGroups(runs, groups, random);
                 return Approach2Profiles.Fit(Approach2Profiles.Parabolas(resampled.Runs, resampled.Groups));
             }));
         }
@@ -125,45 +122,42 @@ public static class ScalingAnalysis
         }
     }
 
-    private static AllocationEstimate WithInterval(AllocationEstimate estimate, (double, double, double, double)? ci) =>
-        ci is { } c ? estimate with { CiA = (c.Item1, c.Item2), CiB = (c.Item3, c.Item4) } : estimate;
+    private static AllocationEstimate WithInterval(AllocationEstimate estimate, ExponentIntervals? intervals) =>
+        intervals is { } ci ? estimate with { CiA = ci.A, CiB = ci.B } : estimate;
 
-    /// <summary>Percentile intervals of a and b over resamples; resamples that cannot be fitted are skipped.</summary>
-    private static (double, double, double, double)? Bootstrap(AnalysisOptions options, Func<int, AllocationEstimate> refit)
+    /// <summary>
+    /// Percentile intervals of a and b over resamples drawn by <paramref name="drawAndRefit"/>; resamples that cannot
+    /// be fitted are skipped.
+    /// </summary>
+    private static ExponentIntervals? BootstrapExponents(AnalysisOptions options, Func<Random, AllocationEstimate> drawAndRefit)
     {
         if (options.Resamples < 2) return null;
-        var a = new double[options.Resamples];
-        var b = new double[options.Resamples];
-        Parallel.For(0, options.Resamples, options.Fit.Parallel, i =>
+        var exponents = BootstrapResampler.Run(options.Resamples, options.Seed, options.Fit.Parallel, random =>
         {
             try
             {
-                var estimate = refit(i);
-                (a[i], b[i]) = (estimate.A, estimate.B);
+                var estimate = drawAndRefit(random);
+                return (A: estimate.A, B: estimate.B);
             }
             catch (InputException)
             {
-                (a[i], b[i]) = (double.NaN, double.NaN);
+                return (A: double.NaN, B: double.NaN);
             }
         });
-        var okA = a.Where(double.IsFinite).Order().ToArray();
-        var okB = b.Where(double.IsFinite).Order().ToArray();
+        var okA = exponents.Select(e => e.A).Where(double.IsFinite).Order().ToArray();
+        var okB = exponents.Select(e => e.B).Where(double.IsFinite).Order().ToArray();
         if (okA.Length < 2) return null;
-        return (Quantile(okA, 0.025), Quantile(okA, 0.975), Quantile(okB, 0.025), Quantile(okB, 0.975));
-
-        static double Quantile(double[] sorted, double q) => MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(sorted, q);
+        return new ExponentIntervals(
+            (Percentiles.Interpolated(okA, Percentiles.Lower95), Percentiles.Interpolated(okA, Percentiles.Upper95)),
+            (Percentiles.Interpolated(okB, Percentiles.Lower95), Percentiles.Interpolated(okB, Percentiles.Upper95)));
     }
 
-    private static IReadOnlyList<TrainingCurve> Resample(IReadOnlyList<TrainingCurve> curves, int index, int seed)
-    {
-        var random = new Random(BootstrapFit.ResampleSeed(seed, index));
-        return Enumerable.Range(0, curves.Count).Select(_ => curves[random.Next(curves.Count)]).ToList();
-    }
+    private static IReadOnlyList<TrainingCurve> Resample(IReadOnlyList<TrainingCurve> curves, Random random) =>
+        Enumerable.Range(0, curves.Count).Select(_ => curves[random.Next(curves.Count)]).ToList();
 
     /// <summary>Resamples runs within each budget, so every budget keeps its number of runs.</summary>
-    private static (RunTable Runs, IReadOnlyList<IsoFlopGroup> Groups) ResampleWithinGroups(RunTable runs, IReadOnlyList<IsoFlopGroup> groups, int index, int seed)
+    private static (RunTable Runs, IReadOnlyList<IsoFlopGroup> Groups) ResampleWithinGroups(RunTable runs, IReadOnlyList<IsoFlopGroup> groups, Random random)
     {
-        var random = new Random(BootstrapFit.ResampleSeed(seed, index));
         var rows = new List<int>();
         var newGroups = new List<IsoFlopGroup>();
         foreach (var g in groups)

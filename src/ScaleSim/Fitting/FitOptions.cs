@@ -21,5 +21,8 @@ public sealed record FitOptions
     /// <summary>Threads used across starts and resamples; null uses every core.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>Every start refined in parallel; a kept polish converged by its own test alone.</summary>
+    internal MultiStartOptions MultiStart => new(Solver, PolishSolver) { Parallel = Parallel };
+
     internal ParallelOptions Parallel => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism ?? Environment.ProcessorCount };
 }

@@ -7,7 +7,7 @@ namespace ScaleSim.Fitting;
 /// default, as Epoch AI replicated it. Huber_δ(r) = r²/2 for |r| ≤ δ, δ·(|r| − δ/2) beyond.
 /// One instance holds scratch buffers, so use one per thread.
 /// </summary>
-public sealed class HuberLogLoss
+public sealed class HuberLogLoss : IObjective
 {
     private readonly ILogLossModel _model;
     private readonly FitData _data;
@@ -27,6 +27,9 @@ public sealed class HuberLogLoss
 
     /// <summary>The Huber threshold δ.</summary>
     public double Delta { get; }
+
+    /// <inheritdoc />
+    public int ParameterCount => _model.ParameterCount;
 
     /// <summary>The objective at θ, writing its gradient into <paramref name="gradient"/>.</summary>
     public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient)
@@ -83,13 +86,6 @@ public sealed class HuberLogLoss
         }
         for (; i < n; i++) sum += x[i] * y[i];
         return sum;
-    }
-
-    /// <summary>The objective at θ without its gradient.</summary>
-    public double Value(ReadOnlySpan<double> theta)
-    {
-        Span<double> gradient = stackalloc double[_model.ParameterCount];
-        return Evaluate(theta, gradient);
     }
 
     /// <summary>Residuals log L̂ − log L at θ.</summary>

@@ -26,20 +26,13 @@ public sealed class LbfgsSolver
     public int Memory { get; init; } = 10;
 
     /// <summary>Minimises <paramref name="objective"/> from <paramref name="start"/>.</summary>
-    public LocalFit Minimize(HuberLogLoss objective, double[] start) =>
-        Minimize((theta, gradient) => objective.Evaluate(theta, gradient), start);
-
-    /// <summary>
-    /// Minimises any smooth objective from <paramref name="start"/>: <paramref name="valueAndGradient"/> returns the value
-    /// at θ and writes the gradient into its second argument (the task-curve fits use this; the loss laws use the overload above).
-    /// </summary>
-    public LocalFit Minimize(Func<double[], double[], double> valueAndGradient, double[] start)
+    public LocalFit Minimize(IObjective objective, double[] start)
     {
         int p = start.Length;
         var gradient = new double[p];
         var function = ObjectiveFunction.Gradient(x =>
         {
-            double value = valueAndGradient(((MathNet.Numerics.LinearAlgebra.Double.DenseVector)x).Values, gradient);
+            double value = objective.Evaluate(((MathNet.Numerics.LinearAlgebra.Double.DenseVector)x).Values, gradient);
             if (!double.IsFinite(value)) value = double.MaxValue;
             return (value, Vector<double>.Build.Dense((double[])gradient.Clone()));
         });

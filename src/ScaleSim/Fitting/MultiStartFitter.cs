@@ -1,9 +1,9 @@
 namespace ScaleSim.Fitting;
 
 /// <summary>
-/// Fits a law by running the local optimiser from every starting point (in parallel, one objective per thread) and
-/// keeping the lowest objective, as Hoffmann et al. (2022, App. D.2) did over their grid. The result is independent of
-/// thread scheduling: ties go to the earlier start.
+/// Fits a law by minimising its Huber objective from every starting point (<see cref="MultiStartMinimizer"/>: all
+/// starts refined in parallel, the lowest kept with ties to the earlier start, then polished), as Hoffmann et al.
+/// (2022, App. D.2) did over their grid.
 /// </summary>
 public static class MultiStartFitter
 {
@@ -17,25 +17,9 @@ public static class MultiStartFitter
 
         var starts = options.Starts ?? model.DefaultStarts(data);
         if (starts.Count == 0) throw new ArgumentException("no starting points", nameof(options));
-        var fits = new LocalFit[starts.Count];
-        Parallel.For(0, starts.Count, options.Parallel,
-            () => new HuberLogLoss(model, data, options.HuberDelta),
-            (i, _, objective) =>
-            {
-                fits[i] = options.Solver.Minimize(objective, starts[i]);
-                return objective;
-            },
-            _ => { });
-
-        int best = 0;
-        for (int i = 1; i < fits.Length; i++)
-            if (fits[i].Objective < fits[best].Objective) best = i;
-        if (!double.IsFinite(fits[best].Objective))
-            throw new InputException($"{source}: law {model.LawKind} could not be fitted from any of {starts.Count} starts");
-
-        var polished = options.PolishSolver.Minimize(new HuberLogLoss(model, data, options.HuberDelta), fits[best].Theta);
-        var chosen = polished.Objective <= fits[best].Objective ? polished : fits[best];
-        return Finish(model, data, options, chosen, starts.Count, fits.Count(f => f.Converged));
+        var search = MultiStartMinimizer.Minimize(() => new HuberLogLoss(model, data, options.HuberDelta), starts, options.MultiStart)
+            ?? throw new InputException($"{source}: law {model.LawKind} could not be fitted from any of {starts.Count} starts");
+        return Finish(model, data, options, search.Best, starts.Count, search.StartsConverged);
     }
 
     /// <summary>Refits from one start (used by the bootstrap, which starts each resample at the full-data optimum).</summary>

@@ -95,7 +95,7 @@ public class ModelJacobianTests
     {
         // delta 1e-3 puts the residuals in the linear region, 1.0 in the quadratic one.
         var model = new ChinchillaLseModel();
-        var objective = new HuberLogLoss(model, Data, delta);
+        IObjective objective = new HuberLogLoss(model, Data, delta);
         double[] theta = [6.2, 7.6, 0.6, 0.35, 0.37];
         var analytic = new double[5];
         objective.Evaluate(theta, analytic);
@@ -108,7 +108,7 @@ public class ModelJacobianTests
     {
         var data = FitData.FromValues([1], [1], [1], [Math.E]);
         var model = new KaplanPowerModel(ScaleVariable.Params);
-        var objective = new HuberLogLoss(model, data, delta: 0.1);
+        IObjective objective = new HuberLogLoss(model, data, delta: 0.1);
         // Prediction alpha·(log Nc − log 1) = alpha·logNc; target log e = 1.
         Assert.Equal(0.5 * 0.05 * 0.05, objective.Value([1.05, 1.0]), 14);
         Assert.Equal(0.1 * (0.5 - 0.05), objective.Value([1.5, 1.0]), 14);

@@ -9,8 +9,8 @@ namespace ScaleSim.Tasks.Curves;
 /// fit's residuals, drawn with replacement and scaled by √(n/(n − k)), to the fitted values. A scale with several
 /// scores (seeds) instead redraws its scores from its own, with replacement, so the scatter between seeds enters the
 /// intervals as it came. The x stay fixed (every scale stays in every resample, which resampling the points would
-/// not guarantee with eight to fifteen of them). Each resample is refitted from the full-data optimum; resample i
-/// draws from its own generator seeded by (seed, i).
+/// not guarantee with eight to fifteen of them). Each resample is refitted from the full-data optimum
+/// (<see cref="BootstrapResampler"/>: resample i draws from its own generator seeded by (seed, i)).
 /// </summary>
 public static class CurveBootstrap
 {
@@ -24,12 +24,10 @@ public static class CurveBootstrap
         var residuals = fit.Residuals;
         int dof = Math.Max(data.Count - fit.Form.ParameterCount, 1);
         double inflate = Math.Sqrt((double)data.Count / dof);
-        var refits = new CurveFit[resamples];
         var replicated = data.ScaleGroups().Where(g => g.Length > 1).ToList();
 
-        Parallel.For(0, resamples, options.Parallel, i =>
+        var refits = BootstrapResampler.Run(resamples, seed, options.Parallel, random =>
         {
-            var random = new Random(BootstrapFit.ResampleSeed(seed, i));
             var y = new double[data.Count];
             for (int j = 0; j < y.Length; j++)
             {
@@ -40,11 +38,11 @@ public static class CurveBootstrap
             }
             foreach (var group in replicated)
                 foreach (int j in group) y[j] = data.Y[group[random.Next(group.Length)]];
-            refits[i] = CurveFitter.FitFrom(fit.Form, data.WithScores(y), fit.Theta, options);
+            return CurveFitter.FitFrom(fit.Form, data.WithScores(y), fit.Theta, options);
         });
 
         var intervals = fit.Parameters.Select((p, k) =>
-            CurveBootstrapResult.Percentiles(p.Key, p.Value, refits.Select(r => r.Parameters[k].Value).ToArray())).ToList();
+            Percentiles.OrderStatisticInterval(p.Key, p.Value, refits.Select(r => r.Parameters[k].Value).ToArray())).ToList();
         return new CurveBootstrapResult(resamples, seed, refits, intervals);
     }
 }

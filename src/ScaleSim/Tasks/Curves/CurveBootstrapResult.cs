@@ -17,17 +17,5 @@ public sealed record CurveBootstrapResult(int Resamples, int Seed, IReadOnlyList
     /// count as beyond every finite one, so a bound can be ±∞.
     /// </summary>
     public ParameterInterval Interval(string name, double estimate, Func<CurveFit, double> quantity) =>
-        Percentiles(name, estimate, Refits.Select(quantity).Select(v => double.IsNaN(v) ? double.PositiveInfinity : v).ToArray());
-
-    internal static ParameterInterval Percentiles(string name, double estimate, double[] samples)
-    {
-        var sorted = samples.Order().ToArray();
-        var finite = sorted.Where(double.IsFinite).ToArray();
-        double sd = finite.Length > 1 ? MathNet.Numerics.Statistics.Statistics.StandardDeviation(finite) : double.NaN;
-        return new ParameterInterval(name, estimate, Quantile(sorted, 0.025), Quantile(sorted, 0.975), sd);
-    }
-
-    // The empirical quantile by order statistic (type 1), which stays defined when some samples are infinite.
-    private static double Quantile(double[] sorted, double p) =>
-        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+        Percentiles.OrderStatisticInterval(name, estimate, Refits.Select(quantity).Select(v => double.IsNaN(v) ? double.PositiveInfinity : v).ToArray());
 }

@@ -20,5 +20,11 @@ public sealed record CurveFitOptions
     /// <summary>Threads used across bootstrap resamples; null uses every core.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>
+    /// The best <see cref="RefinedStarts"/> of the ranked starts refined one after another (a handful, too few to pay
+    /// for threads); a kept polish counts as converged when either it or the start it polished converged.
+    /// </summary>
+    internal MultiStartOptions MultiStart => new(Solver, PolishSolver) { RefinedStarts = RefinedStarts, PolishKeepsStartConvergence = true };
+
     internal ParallelOptions Parallel => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism ?? Environment.ProcessorCount };
 }

@@ -1,9 +1,11 @@
+using ScaleSim.Fitting;
+
 namespace ScaleSim.Tasks.Curves;
 
 /// <summary>
-/// Fits a curve form from many starts: every candidate start of the form is ranked by the objective, L-BFGS refines
-/// the best few, and the best result is polished. A start L-BFGS cannot finish keeps its unrefined value, so a fit
-/// is never worse than the best grid point.
+/// Fits a curve form from many starts (<see cref="MultiStartMinimizer"/>): every candidate start of the form is ranked
+/// by the objective, L-BFGS refines the best few, and the best result is polished. A start L-BFGS cannot finish keeps
+/// its unrefined value, so a fit is never worse than the best grid point.
 /// </summary>
 public static class CurveFitter
 {
@@ -13,33 +15,18 @@ public static class CurveFitter
         options ??= new CurveFitOptions();
         if (data.Count < form.ParameterCount)
             throw new InputException($"{source}: {data.Count} points, but form {form.Name} has {form.ParameterCount} parameters to fit");
-        var objective = new CurveLeastSquares(form, data);
         var starts = form.Starts(data).Concat(extraStarts ?? []).ToList();
-        var ranked = starts.Select(s => (Theta: s, Value: objective.Value(s)))
-            .Where(s => double.IsFinite(s.Value))
-            .OrderBy(s => s.Value)
-            .Take(Math.Max(options.RefinedStarts, 1))
-            .ToList();
-        if (ranked.Count == 0)
-            throw new InputException($"{source}: form {form.Name} could not be fitted from any of {starts.Count} starts");
-
-        var best = (Theta: ranked[0].Theta, Value: ranked[0].Value, Converged: false);
-        foreach (var (theta, _) in ranked)
-        {
-            var local = options.Solver.Minimize((t, g) => objective.Evaluate(t, g), theta);
-            if (local.Objective < best.Value) best = (local.Theta, local.Objective, local.Converged);
-        }
-        var polished = options.PolishSolver.Minimize((t, g) => objective.Evaluate(t, g), best.Theta);
-        if (polished.Objective <= best.Value) best = (polished.Theta, polished.Objective, polished.Converged || best.Converged);
-        return Finish(form, data, best.Theta, best.Value, best.Converged, starts.Count);
+        var search = MultiStartMinimizer.Minimize(() => new CurveLeastSquares(form, data), starts, options.MultiStart)
+            ?? throw new InputException($"{source}: form {form.Name} could not be fitted from any of {starts.Count} starts");
+        return Finish(form, data, search.Best.Theta, search.Best.Objective, search.Best.Converged, starts.Count);
     }
 
     /// <summary>Refits from one start with the tight solver (bootstrap resamples start at the full-data optimum).</summary>
     public static CurveFit FitFrom(ICurveForm form, CurvePoints data, double[] start, CurveFitOptions options)
     {
-        var objective = new CurveLeastSquares(form, data);
+        IObjective objective = new CurveLeastSquares(form, data);
         double startValue = objective.Value(start);
-        var local = options.PolishSolver.Minimize((t, g) => objective.Evaluate(t, g), start);
+        var local = options.PolishSolver.Minimize(objective, start);
         return local.Objective <= startValue
             ? Finish(form, data, local.Theta, local.Objective, local.Converged, 1)
             : Finish(form, data, start, startValue, false, 1);

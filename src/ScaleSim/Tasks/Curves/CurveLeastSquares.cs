@@ -1,10 +1,12 @@
+using ScaleSim.Fitting;
+
 namespace ScaleSim.Tasks.Curves;
 
 /// <summary>
 /// The fitting objective of a curve form: half the weighted sum of squared residuals, ½·Σ wᵢ (f(xᵢ; θ) − yᵢ)²,
 /// with its gradient. One instance holds scratch buffers, so use one per thread.
 /// </summary>
-public sealed class CurveLeastSquares
+public sealed class CurveLeastSquares : IObjective
 {
     private readonly ICurveForm _form;
     private readonly CurvePoints _data;
@@ -19,6 +21,9 @@ public sealed class CurveLeastSquares
         _prediction = new double[data.Count];
         _jacobian = new double[data.Count * form.ParameterCount];
     }
+
+    /// <inheritdoc />
+    public int ParameterCount => _form.ParameterCount;
 
     /// <summary>The objective at θ, writing its gradient into <paramref name="gradient"/>; +∞ where the form is not finite.</summary>
     public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient)
@@ -39,12 +44,5 @@ public sealed class CurveLeastSquares
             gradient[k] = g;
         }
         return double.IsFinite(total) ? total : double.PositiveInfinity;
-    }
-
-    /// <summary>The objective at θ without its gradient.</summary>
-    public double Value(ReadOnlySpan<double> theta)
-    {
-        Span<double> gradient = stackalloc double[_form.ParameterCount];
-        return Evaluate(theta, gradient);
     }
 }

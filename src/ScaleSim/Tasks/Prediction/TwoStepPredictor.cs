@@ -60,7 +60,7 @@ public static class TwoStepPredictor
             scoreSamples[i] = scoreBootstrap.Refits[i].Predict(lossSamples[i]);
         }
         return new TwoStepPrediction(used, lossFit, scoreFit, target,
-            CurveBootstrapResult.Percentiles("loss", loss, lossSamples), CurveBootstrapResult.Percentiles("score", score, scoreSamples),
+            Percentiles.OrderStatisticInterval("loss", loss, lossSamples), Percentiles.OrderStatisticInterval("score", score, scoreSamples),
             heldOut, resamples);
     }
 }
