@@ -18,9 +18,14 @@ internal static class OptionNames
         ["learning_rate"] = "--lr",
         ["gradient_clip"] = "--clip",
         ["validation_sequences"] = "--val-sequences",
-        ["aspect_ratio"] = "--aspect-ratio",
         ["expansion_rate"] = "--experts",
-        ["target_loss"] = "--target-loss",
+        ["params_column"] = "--n",
+        ["tokens_column"] = "--d",
+        ["flops_column"] = "--c",
+        ["loss_column"] = "--loss",
+        ["unique_tokens_column"] = "--u",
+        ["score_column"] = "--score",
+        ["run_directory"] = "--out",
     };
 
     /// <summary>The option of <paramref name="command"/> (or of the commands above it) that feeds <paramref name="parameter"/>, or null.</summary>

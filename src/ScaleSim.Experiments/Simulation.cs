@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using ScaleSim.Analysis;
+using ScaleSim.Experiments.Reports;
 using ScaleSim.Flops;
 using ScaleSim.Laws;
 using ScaleSim.Tasks;
 using ScaleSim.Training.Data;
 using ScaleSim.Training.Sweeps;
 using ScaleSim.Training.Tasks;
-using ScaleSim.Experiments.Reports;
 
 namespace ScaleSim.Experiments;
 

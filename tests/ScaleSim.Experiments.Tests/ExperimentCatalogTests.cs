@@ -37,6 +37,6 @@ public class ExperimentCatalogTests
         var error = Assert.Throws<InputException>(() => ExperimentCatalog.Resolve("no-such-experiment"));
         Assert.StartsWith("experiment 'no-such-experiment' is neither a file", error.Message);
         Assert.Contains(ExperimentCatalog.Default, error.Message);
-        Assert.Equal("--experiment 'no-such-experiment'", error.Rephrase(n => "--" + n)[..34]);
+        Assert.StartsWith("--experiment 'no-such-experiment' is neither", error.Rephrase(n => "--" + n));
     }
 }

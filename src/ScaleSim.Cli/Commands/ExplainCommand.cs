@@ -1,9 +1,9 @@
-using ScaleSim.Json;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using ScaleSim.Cli.Figures;
 using ScaleSim.Cli.Output;
 using ScaleSim.Flops;
+using ScaleSim.Json;
 using ScaleSim.Laws;
 using ScaleSim.Reconciliation;
 using Spectre.Console;

@@ -1,9 +1,8 @@
-using ScaleSim.Json;
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using ScaleSim.Cli.Figures;
 using ScaleSim.Cli.Output;
 using ScaleSim.Fitting;
+using ScaleSim.Json;
 using ScaleSim.Laws;
 using Spectre.Console;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using ScaleSim.Cli.Commands.PlanModes;
 using ScaleSim.Cli.Figures;
 using ScaleSim.Cli.Output;

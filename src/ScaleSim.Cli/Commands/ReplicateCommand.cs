@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using ScaleSim.Cli.Figures;
 using ScaleSim.Cli.Output;
-using ScaleSim.Json;
 using ScaleSim.Cli.Reports;
+using ScaleSim.Json;
 using ScaleSim.Replication;
 using Spectre.Console;
 

@@ -1,12 +1,11 @@
-using ScaleSim.Json;
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using ScaleSim.Experiments.Figures;
 using ScaleSim.Cli.Output;
+using ScaleSim.Experiments.Figures;
+using ScaleSim.Json;
 using ScaleSim.Tasks;
 using ScaleSim.Tasks.Classification;
 using ScaleSim.Tasks.Curves;
-using Spectre.Console;
 
 namespace ScaleSim.Cli.Commands;
 

@@ -72,6 +72,7 @@ internal static class TrainCommand
                     if (parse.GetResult(data) is { Implicit: false }) given.Add(data.Name);
                     if (given.Count > 0)
                         throw new InputException($"--resume takes the run's config.json; drop {string.Join(", ", given)} (only --device and --threads may change)");
+                    if (!File.Exists(Path.Combine(outDir, "config.json"))) throw new InputException($"--resume: '{outDir}' holds no run (no config.json)");
                     TrainingDevice? deviceKind = parse.GetResult(device) is { Implicit: false } ? TrainingDevices.Parse(parse.GetValue(device)!) : null;
                     summary = WithProgress(context, progress => Trainer.Resume(outDir, progress, cancel.Token, threadCount, deviceKind));
                 }

@@ -1,9 +1,8 @@
+using ScaleSim.Experiments.Figures;
 using ScaleSim.Laws;
 using ScaleSim.Planning;
 using ScaleSim.Plotting;
 using ScaleSim.Replication;
-
-using ScaleSim.Experiments.Figures;
 
 namespace ScaleSim.Cli.Figures;
 

@@ -1,9 +1,8 @@
 using System.Globalization;
 using ScaleSim.Cli.Output;
+using ScaleSim.Experiments.Reports;
 using ScaleSim.Laws;
 using ScaleSim.Replication;
-
-using ScaleSim.Experiments.Reports;
 
 namespace ScaleSim.Cli.Reports;
 

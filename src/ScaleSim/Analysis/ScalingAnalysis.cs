@@ -55,13 +55,15 @@ public static class ScalingAnalysis
                 return Approach2Profiles.Fit(Approach2Profiles.Parabolas(resampled.Runs, resampled.Groups));
             }));
         }
-        catch (InputException e)
+        catch (Exception e) when (e is InputException or FitFailedException)
         {
             notes.Add(e.Message);
         }
 
         var data = FitData.FromRuns(runs);
         var fit = MultiStartFitter.Fit(new ChinchillaLseModel(), data, options.Fit, runs.Source);
+        if (AllocationFailure((ChinchillaLaw)fit.Law) is { } failure)
+            throw new FitFailedException($"Approach 3 (parametric fit) on {Path.GetFileName(runs.Source)}", failure);
         var bootstrap = BootstrapFit.Run(fit, data, Math.Max(options.Resamples, 2), options.Seed, options.Fit);
         var approach3 = Approach3Estimate((ChinchillaLaw)fit.Law) with
         {
@@ -74,7 +76,7 @@ public static class ScalingAnalysis
         // The held-out budget is the largest one with a profile; the law is fitted on every run of the budgets below it.
         var profiled = groups.Where(g => parabolas.Any(p => p.Flops == g.Flops)).ToList();
         var backtest = profiled.Count >= 3 ? RunBacktest(runs, groups, profiled[^1], parabolas.Single(p => p.Flops == profiled[^1].Flops), options, notes) : null;
-        if (backtest is null) notes.Add($"only {profiled.Count} budgets with IsoFLOP profiles: no backtest (it needs at least three)");
+        if (profiled.Count < 3) notes.Add($"only {profiled.Count} budgets with IsoFLOP profiles: no backtest (it needs at least three)");
 
         return new ScalingAnalysisResult(runs, groups, parabolas, approach1, fromCurves, approach2, approach3, fit, bootstrap,
             kaplanJoint, kaplanCompute, options.EntropyFloor, backtest, notes);
@@ -87,10 +89,33 @@ public static class ScalingAnalysis
         return new AllocationEstimate("3", new PowerLaw(g * Math.Pow(6, -a), a), new PowerLaw(Math.Pow(6, -b) / g, b), []);
     }
 
-    private static Backtest RunBacktest(RunTable runs, IReadOnlyList<IsoFlopGroup> groups, IsoFlopGroup heldOutGroup, IsoFlopParabola heldOut, AnalysisOptions options, List<string> notes)
+    /// <summary>
+    /// Why a fitted law gives no compute-optimal allocation (its exponents or scale not finite, as when α or β runs off
+    /// to a bound), or null when it gives one.
+    /// </summary>
+    private static string? AllocationFailure(ChinchillaLaw law)
+    {
+        double g = law.AllocationScale, a = law.ParamsExponent;
+        if (double.IsFinite(g) && g > 0 && double.IsFinite(a) && a > 0 && a < 1) return null;
+        return $"the fitted law (E = {law.E:G4}, A = {law.A:G4}, B = {law.B:G4}, alpha = {law.Alpha:G4}, beta = {law.Beta:G4}) has no finite " +
+            $"compute-optimal allocation (N_opt = G·(C/6)^a with G = {g:G3}, a = {a:G3}): the law does not describe these runs";
+    }
+
+    private static Backtest? RunBacktest(RunTable runs, IReadOnlyList<IsoFlopGroup> groups, IsoFlopGroup heldOutGroup, IsoFlopParabola heldOut, AnalysisOptions options, List<string> notes)
     {
         var training = runs.Select(groups.Where(g => g.Flops < heldOutGroup.Flops).SelectMany(g => g.Rows).Order().ToArray());
-        var fit = MultiStartFitter.Fit(new ChinchillaLseModel(), FitData.FromRuns(training), options.Fit, runs.Source);
+        FitResult fit;
+        try { fit = MultiStartFitter.Fit(new ChinchillaLseModel(), FitData.FromRuns(training), options.Fit, runs.Source); }
+        catch (Exception e) when (e is InputException or FitFailedException)
+        {
+            notes.Add($"backtest: the fit on the budgets below {heldOut.Flops:0.00e+00} failed ({e.Message})");
+            return null;
+        }
+        if (AllocationFailure((ChinchillaLaw)fit.Law) is { } failure)
+        {
+            notes.Add($"backtest: fitted on the budgets below {heldOut.Flops:0.00e+00}, {failure}");
+            return null;
+        }
         var predicted = ComputePlanner.For(fit.Law).Optimal(heldOut.Flops);
         double observedN, observedLoss;
         if (heldOut.HasInteriorMinimum)
@@ -115,7 +140,7 @@ public static class ScalingAnalysis
             var model = LawFits.Model(law, irreducible: true);
             return MultiStartFitter.Fit(model, FitData.FromRuns(LawFits.Rows(runs, model)), options.Fit, runs.Source);
         }
-        catch (InputException e)
+        catch (Exception e) when (e is InputException or FitFailedException)
         {
             notes.Add($"{law}: {e.Message}");
             return null;
@@ -139,7 +164,7 @@ public static class ScalingAnalysis
                 var estimate = drawAndRefit(random);
                 return (A: estimate.A, B: estimate.B);
             }
-            catch (InputException)
+            catch (Exception e) when (e is InputException or FitFailedException)
             {
                 return (A: double.NaN, B: double.NaN);
             }

@@ -12,7 +12,7 @@ public static class BootstrapFit
     /// <summary>Runs <paramref name="resamples"/> refits of <paramref name="fit"/> on resampled <paramref name="data"/>.</summary>
     public static BootstrapResult Run(FitResult fit, FitData data, int resamples = 1000, int seed = 0, FitOptions? options = null)
     {
-        if (resamples < 2) throw new InputException($"--bootstrap must be at least 2, got {resamples}");
+        if (resamples < 2) throw InputException.About($"{InputName.Of("resamples")} must be at least 2, got {resamples}");
         options ??= new FitOptions();
         var law = fit.Law;
         var names = law.ParameterNames.Concat(law.DerivedQuantities().Select(q => q.Key)).ToArray();

@@ -26,8 +26,8 @@ public sealed class ChinchillaLseModel : ILogLossModel
     /// <inheritdoc />
     public void Validate(FitData data, string source)
     {
-        if (data.LogParams.Length == 0) throw new InputException($"{source}: the chinchilla law needs parameters N (map the column with --n)");
-        if (data.LogTokens.Length == 0) throw new InputException($"{source}: the chinchilla law needs tokens D (map the column with --d, or give N and C)");
+        if (data.LogParams.Length == 0) throw InputException.About($"{source}: the chinchilla law needs parameters N (map the column with {InputName.Of("params_column")})");
+        if (data.LogTokens.Length == 0) throw InputException.About($"{source}: the chinchilla law needs tokens D (map the column with {InputName.Of("tokens_column")}, or give N and C)");
     }
 
     /// <inheritdoc />

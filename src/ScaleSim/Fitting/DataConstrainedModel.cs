@@ -28,9 +28,9 @@ public sealed class DataConstrainedModel : ILogLossModel
     /// <inheritdoc />
     public void Validate(FitData data, string source)
     {
-        if (data.LogParams.Length == 0) throw new InputException($"{source}: the data-constrained law needs parameters N (map the column with --n)");
-        if (data.LogTokens.Length == 0) throw new InputException($"{source}: the data-constrained law needs tokens D (map the column with --d, or give N and C)");
-        if (data.UniqueTokens.Length == 0) throw new InputException($"{source}: the data-constrained law needs unique tokens U per run (map the column with --u)");
+        if (data.LogParams.Length == 0) throw InputException.About($"{source}: the data-constrained law needs parameters N (map the column with {InputName.Of("params_column")})");
+        if (data.LogTokens.Length == 0) throw InputException.About($"{source}: the data-constrained law needs tokens D (map the column with {InputName.Of("tokens_column")}, or give N and C)");
+        if (data.UniqueTokens.Length == 0) throw InputException.About($"{source}: the data-constrained law needs unique tokens U per run (map the column with {InputName.Of("unique_tokens_column")})");
     }
 
     /// <inheritdoc />

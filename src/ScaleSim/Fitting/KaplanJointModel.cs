@@ -22,8 +22,8 @@ public sealed class KaplanJointModel(bool withIrreducible = false) : ILogLossMod
     /// <inheritdoc />
     public void Validate(FitData data, string source)
     {
-        if (data.LogParams.Length == 0) throw new InputException($"{source}: law kaplan-nd needs parameters N (map the column with --n)");
-        if (data.LogTokens.Length == 0) throw new InputException($"{source}: law kaplan-nd needs tokens D (map the column with --d, or give N and C)");
+        if (data.LogParams.Length == 0) throw InputException.About($"{source}: law kaplan-nd needs parameters N (map the column with {InputName.Of("params_column")})");
+        if (data.LogTokens.Length == 0) throw InputException.About($"{source}: law kaplan-nd needs tokens D (map the column with {InputName.Of("tokens_column")}, or give N and C)");
     }
 
     /// <inheritdoc />

@@ -34,13 +34,12 @@ public sealed class KaplanPowerModel(ScaleVariable variable, bool withIrreducibl
     {
         if (Values(data).Length == 0)
         {
-            string what = Variable switch
+            throw Variable switch
             {
-                ScaleVariable.Params => "parameters N (map the column with --n)",
-                ScaleVariable.Tokens => "tokens D (map the column with --d)",
-                _ => "compute C (map the column with --c, or give N and D)",
+                ScaleVariable.Params => InputException.About($"{source}: law {LawKind} needs parameters N (map the column with {InputName.Of("params_column")})"),
+                ScaleVariable.Tokens => InputException.About($"{source}: law {LawKind} needs tokens D (map the column with {InputName.Of("tokens_column")})"),
+                _ => InputException.About($"{source}: law {LawKind} needs compute C (map the column with {InputName.Of("flops_column")}, or give N and D)"),
             };
-            throw new InputException($"{source}: law {LawKind} needs {what}");
         }
     }
 

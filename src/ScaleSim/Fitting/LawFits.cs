@@ -18,7 +18,7 @@ public static class LawFits
         "kaplan-c" => new KaplanPowerModel(ScaleVariable.Flops, irreducible),
         "kaplan-nd" => new KaplanJointModel(irreducible),
         DataConstrainedLaw.KindName => new DataConstrainedModel(),
-        _ => throw new InputException($"--law '{law}' is not fittable (choose from {string.Join(", ", Names)})"),
+        _ => throw InputException.About($"{InputName.Of("law")} '{law}' is not fittable (choose from {string.Join(", ", Names)})"),
     };
 
     /// <summary>

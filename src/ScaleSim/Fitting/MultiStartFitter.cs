@@ -18,7 +18,7 @@ public static class MultiStartFitter
         var starts = options.Starts ?? model.DefaultStarts(data);
         if (starts.Count == 0) throw new ArgumentException("no starting points", nameof(options));
         var search = MultiStartMinimizer.Minimize(() => new HuberLogLoss(model, data, options.HuberDelta), starts, options.MultiStart)
-            ?? throw new InputException($"{source}: law {model.LawKind} could not be fitted from any of {starts.Count} starts");
+            ?? throw new FitFailedException($"law {model.LawKind} on {source}", $"no start of {starts.Count} reached a finite objective");
         return Finish(model, data, options, search.Best, starts.Count, search.StartsConverged);
     }
 

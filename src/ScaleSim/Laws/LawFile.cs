@@ -68,6 +68,6 @@ public static class LawFile
         var published = PublishedLaws.Find(nameOrPath);
         if (published is not null) return published.Law;
         if (File.Exists(nameOrPath)) return Read(nameOrPath);
-        throw new InputException($"--law '{nameOrPath}' is neither a published law ({string.Join(", ", PublishedLaws.All.Select(p => p.Name))}) nor an existing JSON file");
+        throw InputException.About($"{InputName.Of("law")} '{nameOrPath}' is neither a published law ({string.Join(", ", PublishedLaws.All.Select(p => p.Name))}) nor an existing JSON file");
     }
 }

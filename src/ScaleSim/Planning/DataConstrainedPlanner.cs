@@ -15,8 +15,8 @@ public sealed class DataConstrainedPlanner(DataConstrainedLaw law)
     /// <summary>The best N, D and epochs for budget <paramref name="flops"/> and <paramref name="uniqueTokens"/> unique tokens.</summary>
     public DataConstrainedPlan Plan(double flops, double uniqueTokens)
     {
-        Require(flops, "--flops");
-        Require(uniqueTokens, "--unique-tokens");
+        Require(flops, "flops");
+        Require(uniqueTokens, "unique_tokens");
         double logN = UnimodalSearch.Minimize(l => LossAt(flops, Math.Exp(l), uniqueTokens), 0, Math.Log(flops / 6.0));
         var plan = AtParams(flops, Math.Exp(logN), uniqueTokens);
         var unlimited = new ComputePlanner(Law.Chinchilla, new LawMinimumRule(Law.Chinchilla)).Optimal(flops);
@@ -32,8 +32,8 @@ public sealed class DataConstrainedPlanner(DataConstrainedLaw law)
 
     private double LossAt(double flops, double n, double uniqueTokens) => Law.Loss(n, flops / (6.0 * n), uniqueTokens);
 
-    private static void Require(double value, string option)
+    private static void Require(double value, string parameter)
     {
-        if (!double.IsFinite(value) || value <= 0) throw new InputException($"{option} must be a positive finite number, got {value}");
+        if (!double.IsFinite(value) || value <= 0) throw InputException.About($"{InputName.Of(parameter)} must be a positive finite number, got {value}");
     }
 }

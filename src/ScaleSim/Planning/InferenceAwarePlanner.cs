@@ -20,11 +20,11 @@ public sealed class InferenceAwarePlanner(IJointLossLaw law)
     /// <summary>The cheapest model over its lifetime that reaches <paramref name="targetLoss"/>, and the compute-optimal one.</summary>
     public InferenceAwarePlan ForTargetLoss(double targetLoss, double inferenceTokens)
     {
-        RequirePositive(targetLoss, "--target-loss");
+        RequirePositive(targetLoss, "target_loss");
         RequireNonNegative(inferenceTokens);
         double minimum = LossInversion.MinimumParamsForLoss(Law, targetLoss);
         if (!double.IsFinite(minimum))
-            throw new InputException($"--target-loss {targetLoss:G4} is at or below the law's irreducible loss E = {Law.IrreducibleLoss:G4}; no model reaches it");
+            throw InputException.About($"{InputName.Of("target_loss")} {targetLoss:G4} is at or below the law's irreducible loss E = {Law.IrreducibleLoss:G4}; no model reaches it");
         return new InferenceAwarePlan(Cheapest(targetLoss, inferenceTokens, minimum), Cheapest(targetLoss, 0, minimum) with { InferenceTokens = inferenceTokens });
     }
 
@@ -34,7 +34,7 @@ public sealed class InferenceAwarePlanner(IJointLossLaw law)
     /// </summary>
     public InferenceAwarePlan ForTotalBudget(double totalFlops, double inferenceTokens)
     {
-        RequirePositive(totalFlops, "--flops");
+        RequirePositive(totalFlops, "flops");
         RequireNonNegative(inferenceTokens);
         // N must leave room for training: 2·N·D_inference < C.
         double logMax = inferenceTokens > 0 ? Math.Log(totalFlops / (2.0 * inferenceTokens)) : Math.Log(totalFlops / 6.0);
@@ -42,7 +42,7 @@ public sealed class InferenceAwarePlanner(IJointLossLaw law)
         double n = Math.Exp(logN);
         double tokens = TrainingTokens(totalFlops, n, inferenceTokens);
         if (!(tokens > 0) || double.IsNaN(logN))
-            throw new InputException($"--flops {totalFlops:G4} does not cover {inferenceTokens:G4} inference tokens for any model of at least one parameter");
+            throw InputException.About($"{InputName.Of("flops")} {totalFlops:G4} does not cover {inferenceTokens:G4} inference tokens for any model of at least one parameter");
         var best = new LifetimeCost(n, tokens, inferenceTokens, Law.Loss(n, tokens));
         double minimum = LossInversion.MinimumParamsForLoss(Law, best.Loss);
         return new InferenceAwarePlan(best, Cheapest(best.Loss, 0, minimum) with { InferenceTokens = inferenceTokens });
@@ -83,13 +83,13 @@ public sealed class InferenceAwarePlanner(IJointLossLaw law)
         return d > 0 ? Law.Loss(n, d) : double.PositiveInfinity;
     }
 
-    private static void RequirePositive(double value, string option)
+    private static void RequirePositive(double value, string parameter)
     {
-        if (!double.IsFinite(value) || value <= 0) throw new InputException($"{option} must be a positive finite number, got {value}");
+        if (!double.IsFinite(value) || value <= 0) throw InputException.About($"{InputName.Of(parameter)} must be a positive finite number, got {value}");
     }
 
     private static void RequireNonNegative(double value)
     {
-        if (!double.IsFinite(value) || value < 0) throw new InputException($"--inference-tokens must be a non-negative finite number, got {value}");
+        if (!double.IsFinite(value) || value < 0) throw InputException.About($"{InputName.Of("inference_tokens")} must be a non-negative finite number, got {value}");
     }
 }

@@ -29,7 +29,7 @@ public sealed class MoePlanner(FineGrainedMoeLaw law, IJointLossLaw? denseLaw = 
     /// <summary>The compute-optimal plan at budget C for layout (E, G).</summary>
     public MoePlan Optimal(double flops, ExpertLayout layout)
     {
-        if (!double.IsFinite(flops) || flops <= 0) throw new InputException($"--flops must be a positive finite number, got {flops}");
+        if (!double.IsFinite(flops) || flops <= 0) throw InputException.About($"{InputName.Of("flops")} must be a positive finite number, got {flops}");
         layout.Validate();
         var flopModel = new FineGrainedMoeFlops(layout);
         double logN = UnimodalSearch.Minimize(l =>

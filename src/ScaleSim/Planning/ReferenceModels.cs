@@ -32,11 +32,11 @@ public static class ReferenceModels
         var parts = spec.Split(':');
         if (parts.Length == 1) return Get(spec);
         if (parts.Length != 3 || parts[0].Length == 0)
-            throw new InputException($"--model '{spec}': expected NAME:N:D, e.g. mine:7e9:1e12");
+            throw InputException.About($"{InputName.Of("model")} '{spec}': expected NAME:N:D, e.g. mine:7e9:1e12");
         double Parse(string text, string what)
         {
             if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v) || v <= 0)
-                throw new InputException($"--model '{spec}': {what} '{text}' must be a positive number");
+                throw InputException.About($"{InputName.Of("model")} '{spec}': {what} '{text}' must be a positive number");
             return v;
         }
         return new ReferenceModel(parts[0], Parse(parts[1], "N"), Parse(parts[2], "D"), "given on the command line");

@@ -57,16 +57,16 @@ public sealed class RunTable
     public int Count => Loss.Length;
 
     /// <summary>Parameters, or an <see cref="InputException"/> saying how to map the column.</summary>
-    public double[] RequireParams() => Params ?? throw Missing("parameters N", "--n", RunColumns.ParamsAliases);
+    public double[] RequireParams() => Params ?? throw Missing("parameters N", "params_column", RunColumns.ParamsAliases);
 
     /// <summary>Tokens, or an <see cref="InputException"/> saying how to map the column.</summary>
-    public double[] RequireTokens() => Tokens ?? throw Missing("tokens D", "--d", RunColumns.TokensAliases);
+    public double[] RequireTokens() => Tokens ?? throw Missing("tokens D", "tokens_column", RunColumns.TokensAliases);
 
     /// <summary>FLOPs, or an <see cref="InputException"/> saying how to map the column.</summary>
-    public double[] RequireFlops() => Flops ?? throw Missing("compute C", "--c", RunColumns.FlopsAliases);
+    public double[] RequireFlops() => Flops ?? throw Missing("compute C", "flops_column", RunColumns.FlopsAliases);
 
     /// <summary>Unique tokens, or an <see cref="InputException"/> saying how to map the column.</summary>
-    public double[] RequireUniqueTokens() => UniqueTokens ?? throw Missing("unique tokens U", "--u", RunColumns.UniqueTokensAliases);
+    public double[] RequireUniqueTokens() => UniqueTokens ?? throw Missing("unique tokens U", "unique_tokens_column", RunColumns.UniqueTokensAliases);
 
     /// <summary>A table of the chosen rows, in the given order.</summary>
     public RunTable Select(IReadOnlyList<int> rows)
@@ -82,13 +82,13 @@ public sealed class RunTable
     /// <summary>The table without its <paramref name="k"/> highest-loss rows (Epoch AI drop the 5 worst Chinchilla points).</summary>
     public RunTable ExcludeTopLoss(int k)
     {
-        if (k < 0) throw new InputException($"--exclude-top-loss must be non-negative, got {k}");
+        if (k < 0) throw InputException.About($"{InputName.Of("exclude_top_loss")} must be non-negative, got {k}");
         if (k == 0) return this;
-        if (k >= Count) throw new InputException($"{Source}: --exclude-top-loss {k} would drop all {Count} rows");
+        if (k >= Count) throw InputException.About($"{Source}: {InputName.Of("exclude_top_loss")} {k} would drop all {Count} rows");
         var keep = Enumerable.Range(0, Count).OrderBy(i => Loss[i]).ThenBy(i => i).Take(Count - k).Order().ToArray();
         return Select(keep);
     }
 
-    private InputException Missing(string what, string option, string[] aliases) =>
-        new($"{Source}: no column for {what} (looked for {string.Join(", ", aliases)}); name it with {option} COLUMN");
+    private InputException Missing(string what, string parameter, string[] aliases) =>
+        InputException.About($"{Source}: no column for {what} (looked for {string.Join(", ", aliases)}); name it with {InputName.Of(parameter)} COLUMN");
 }

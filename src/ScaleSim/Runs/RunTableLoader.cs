@@ -24,13 +24,13 @@ public static class RunTableLoader
         flopModel ??= FlopModels.SixN;
         if (raw.Rows.Count == 0) throw new InputException($"{raw.File}: no data rows");
 
-        int nCol = Find(raw, columns.Params, RunColumns.ParamsAliases, "--n");
-        int dCol = Find(raw, columns.Tokens, RunColumns.TokensAliases, "--d");
-        int cCol = columns.DeriveFlops ? -1 : Find(raw, columns.Flops, RunColumns.FlopsAliases, "--c");
-        int lossCol = Find(raw, columns.Loss, RunColumns.LossAliases, "--loss");
-        int uniqueCol = Find(raw, columns.UniqueTokens, RunColumns.UniqueTokensAliases, "--u");
+        int nCol = Find(raw, columns.Params, RunColumns.ParamsAliases, "params_column");
+        int dCol = Find(raw, columns.Tokens, RunColumns.TokensAliases, "tokens_column");
+        int cCol = columns.DeriveFlops ? -1 : Find(raw, columns.Flops, RunColumns.FlopsAliases, "flops_column");
+        int lossCol = Find(raw, columns.Loss, RunColumns.LossAliases, "loss_column");
+        int uniqueCol = Find(raw, columns.UniqueTokens, RunColumns.UniqueTokensAliases, "unique_tokens_column");
         if (lossCol < 0)
-            throw new InputException($"{raw.File}: no loss column (looked for {string.Join(", ", RunColumns.LossAliases)}); name it with --loss COLUMN");
+            throw InputException.About($"{raw.File}: no loss column (looked for {string.Join(", ", RunColumns.LossAliases)}); name it with {InputName.Of("loss_column")} COLUMN");
 
         double[]? n = nCol >= 0 ? raw.PositiveColumn(nCol, "parameters N") : null;
         double[]? d = dCol >= 0 ? raw.PositiveColumn(dCol, "tokens D") : null;
@@ -76,12 +76,12 @@ public static class RunTableLoader
         return new RunTable(raw.File, frame, n, d, c, loss, raw.Lines.ToArray(), FindDuplicates(raw, n, d, c, loss), derived, unique);
     }
 
-    private static int Find(RawTable raw, string? requested, string[] aliases, string option)
+    private static int Find(RawTable raw, string? requested, string[] aliases, string parameter)
     {
         if (requested is not null)
         {
             int i = raw.IndexOf(requested);
-            if (i < 0) throw new InputException($"{raw.File}: no column '{requested}' (given by {option}); columns are {string.Join(", ", raw.Columns)}");
+            if (i < 0) throw InputException.About($"{raw.File}: no column '{requested}' (given by {InputName.Of(parameter)}); columns are {string.Join(", ", raw.Columns)}");
             return i;
         }
         foreach (var alias in aliases)

@@ -57,13 +57,13 @@ public sealed record TaskColumns(
         _ => "tokens",
     };
 
-    /// <summary>Parses params, flops or tokens; <paramref name="option"/> names the option in the error.</summary>
-    public static ScaleVariable ParseKind(string text, string option = "--scale") => text.ToLowerInvariant() switch
+    /// <summary>Parses params, flops or tokens; <paramref name="parameter"/> names what was given in the error.</summary>
+    public static ScaleVariable ParseKind(string text, string parameter = "scale") => text.ToLowerInvariant() switch
     {
         "params" or "parameters" or "n" => ScaleVariable.Params,
         "flops" or "compute" or "c" => ScaleVariable.Flops,
         "tokens" or "d" => ScaleVariable.Tokens,
-        _ => throw new InputException($"{option} '{text}' is not a scale (choose params, flops or tokens)"),
+        _ => throw InputException.About($"{InputName.Of(parameter)} '{text}' is not a scale (choose params, flops or tokens)"),
     };
 
     /// <summary>How a scale kind reads on an axis.</summary>

@@ -20,7 +20,7 @@ public static class TaskCurveAnalysis
         var selection = FormSelection.Select(data, forms, options.Selection, source);
         var fit = selection.Chosen.Fit;
         var classification = CurveClassifier.Classify(fit, selection.Overdispersion, options.Rules);
-        if (options.Bootstrap < 0) throw new InputException($"--bootstrap must be non-negative, got {options.Bootstrap}");
+        if (options.Bootstrap < 0) throw InputException.About($"{InputName.Of("resamples")} must be non-negative, got {options.Bootstrap}");
         if (options.Bootstrap == 0) return new TaskCurveResult(curve, data, selection, classification, null, null, null);
 
         var bootstrap = CurveBootstrap.Run(fit, options.Bootstrap, options.Seed, options.Selection.Fit);

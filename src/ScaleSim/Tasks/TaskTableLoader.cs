@@ -21,10 +21,10 @@ public static class TaskTableLoader
         if (raw.Rows.Count == 0) throw new InputException($"{raw.File}: no data rows");
 
         var (scaleCol, kind) = FindScale(raw, columns);
-        int modelCol = Require(raw, columns.Model, TaskColumns.ModelAliases, "model", "--model-column");
-        int taskCol = Require(raw, columns.Task, TaskColumns.TaskAliases, "task", "--task-column");
-        int metricCol = Require(raw, columns.Metric, TaskColumns.MetricAliases, "metric", "--metric-column");
-        int scoreCol = Require(raw, columns.Score, TaskColumns.ScoreAliases, "score", "--score");
+        int modelCol = Require(raw, columns.Model, TaskColumns.ModelAliases, "model", "model_column");
+        int taskCol = Require(raw, columns.Task, TaskColumns.TaskAliases, "task", "task_column");
+        int metricCol = Require(raw, columns.Metric, TaskColumns.MetricAliases, "metric", "metric_column");
+        int scoreCol = Require(raw, columns.Score, TaskColumns.ScoreAliases, "score", "score_column");
         int chanceCol = Find(raw, TaskColumns.ChanceAliases);
         int examplesCol = Find(raw, TaskColumns.ExamplesAliases);
         int partialCol = Find(raw, TaskColumns.PartialCreditAliases);
@@ -75,14 +75,14 @@ public static class TaskTableLoader
 
     private static (int Column, ScaleVariable Kind) FindScale(RawTable raw, TaskColumns columns)
     {
-        const string howToSay = "give --scale params, flops or tokens";
+
         if (columns.Scale is not null)
         {
             int col = raw.IndexOf(columns.Scale);
-            if (col < 0) throw new InputException($"{raw.File}: no column '{columns.Scale}' (given by --scale-column); columns are {string.Join(", ", raw.Columns)}");
+            if (col < 0) throw InputException.About($"{raw.File}: no column '{columns.Scale}' (given by {InputName.Of("scale_column")}); columns are {string.Join(", ", raw.Columns)}");
             var named = TaskColumns.ScaleAliases.Where(a => a.Names.Contains(columns.Scale, StringComparer.OrdinalIgnoreCase)).Select(a => (ScaleVariable?)a.Kind).FirstOrDefault();
             var kind = columns.ScaleKind ?? named
-                ?? throw new InputException($"{raw.File}: column '{columns.Scale}' does not say whether it holds parameters, FLOPs or tokens; {howToSay}");
+                ?? throw InputException.About($"{raw.File}: column '{columns.Scale}' does not say whether it holds parameters, FLOPs or tokens; give {InputName.Of("scale")} params, flops or tokens");
             return (col, kind);
         }
         foreach (var (kind, names) in TaskColumns.ScaleAliases)
@@ -95,10 +95,10 @@ public static class TaskTableLoader
         if (generic >= 0)
         {
             if (columns.ScaleKind is { } given) return (generic, given);
-            throw new InputException($"{raw.File}: column 'scale' does not say whether it holds parameters, FLOPs or tokens; {howToSay}");
+            throw InputException.About($"{raw.File}: column 'scale' does not say whether it holds parameters, FLOPs or tokens; give {InputName.Of("scale")} params, flops or tokens");
         }
         var looked = TaskColumns.ScaleAliases.Where(a => columns.ScaleKind is null || a.Kind == columns.ScaleKind).SelectMany(a => a.Names).Append(TaskColumns.GenericScale);
-        throw new InputException($"{raw.File}: no scale column (looked for {string.Join(", ", looked)}); name it with --scale-column COLUMN");
+        throw InputException.About($"{raw.File}: no scale column (looked for {string.Join(", ", looked)}); name it with {InputName.Of("scale_column")} COLUMN");
     }
 
     private static int Find(RawTable raw, string[] aliases)
@@ -111,16 +111,16 @@ public static class TaskTableLoader
         return -1;
     }
 
-    private static int Require(RawTable raw, string? requested, string[] aliases, string what, string option)
+    private static int Require(RawTable raw, string? requested, string[] aliases, string what, string parameter)
     {
         if (requested is not null)
         {
             int i = raw.IndexOf(requested);
-            if (i < 0) throw new InputException($"{raw.File}: no column '{requested}' (given by {option}); columns are {string.Join(", ", raw.Columns)}");
+            if (i < 0) throw InputException.About($"{raw.File}: no column '{requested}' (given by {InputName.Of(parameter)}); columns are {string.Join(", ", raw.Columns)}");
             return i;
         }
         int found = Find(raw, aliases);
-        if (found < 0) throw new InputException($"{raw.File}: no {what} column (looked for {string.Join(", ", aliases)}); name it with {option} COLUMN");
+        if (found < 0) throw InputException.About($"{raw.File}: no {what} column (looked for {string.Join(", ", aliases)}); name it with {InputName.Of(parameter)} COLUMN");
         return found;
     }
 

@@ -61,6 +61,7 @@ public class DataConstrainedFitTests
     {
         var data = FitData.FromValues([1e8, 2e8, 3e8, 4e8, 5e8, 6e8, 7e8, 8e8], [1e9, 2e9, 3e9, 4e9, 5e9, 6e9, 7e9, 8e9], null, [3, 2.9, 2.8, 2.7, 2.6, 2.5, 2.4, 2.3]);
         var error = Assert.Throws<InputException>(() => MultiStartFitter.Fit(new DataConstrainedModel(), data, source: "runs.csv"));
-        Assert.Contains("--u", error.Message);
+        Assert.Contains("map the column with unique_tokens_column", error.Message);
+        Assert.Equal(["unique_tokens_column"], error.Parameters);
     }
 }

@@ -82,6 +82,6 @@ public class RecoveryTests
     {
         var data = FitData.FromValues(null, [1e9, 1e10, 1e11], null, [3, 2.5, 2.2]);
         var error = Assert.Throws<InputException>(() => MultiStartFitter.Fit(new KaplanPowerModel(ScaleVariable.Params), data, source: "runs.csv"));
-        Assert.Contains("--n", error.Message);
+        Assert.Contains("map the column with params_column", error.Message);
     }
 }

@@ -47,13 +47,14 @@ public class FlopModelTests
     }
 
     [Theory]
-    [InlineData(0, 64, 4, 64, 256, "--layers")]
+    [InlineData(0, 64, 4, 64, 256, "layers")]
     [InlineData(2, 66, 4, 64, 256, "not divisible")]
-    [InlineData(2, 64, 4, 0, 256, "--context")]
-    [InlineData(2, 64, 4, 64, -1, "--vocab")]
+    [InlineData(2, 64, 4, 0, 256, "context")]
+    [InlineData(2, 64, 4, 64, -1, "vocab")]
     public void BadShapesAreRefused(int layers, int d, int heads, int context, int vocab, string expected)
     {
         var error = Assert.Throws<InputException>(() => new TransformerShape(layers, d, heads, context, vocab).Validate());
         Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain("--", error.Message);
     }
 }

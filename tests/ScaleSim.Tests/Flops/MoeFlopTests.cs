@@ -41,9 +41,9 @@ public class MoeFlopTests
     }
 
     [Theory]
-    [InlineData(0, 1, "--experts")]
-    [InlineData(8, 0.5, "--granularity")]
-    [InlineData(double.NaN, 1, "--experts")]
+    [InlineData(0, 1, "expansion_rate")]
+    [InlineData(8, 0.5, "granularity")]
+    [InlineData(double.NaN, 1, "expansion_rate")]
     public void BadLayoutsAreRefused(double experts, double granularity, string expected)
     {
         var error = Assert.Throws<InputException>(() => new ExpertLayout(experts, granularity).Validate());

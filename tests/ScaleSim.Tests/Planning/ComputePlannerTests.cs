@@ -113,7 +113,8 @@ public class ComputePlannerTests
     public void NonPositiveBudgetsAreRefused(double flops)
     {
         var error = Assert.Throws<InputException>(() => Epoch.Optimal(flops));
-        Assert.Contains("--flops", error.Message);
+        Assert.StartsWith("flops must be a positive finite number", error.Message);
+        Assert.Equal(["flops"], error.Parameters);
     }
 
     [Fact]

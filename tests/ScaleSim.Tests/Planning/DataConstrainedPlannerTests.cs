@@ -51,10 +51,10 @@ public class DataConstrainedPlannerTests
     }
 
     [Theory]
-    [InlineData(0, 1e9, "--flops")]
-    [InlineData(-1e21, 1e9, "--flops")]
-    [InlineData(1e21, 0, "--unique-tokens")]
-    [InlineData(1e21, double.NaN, "--unique-tokens")]
+    [InlineData(0, 1e9, "flops")]
+    [InlineData(-1e21, 1e9, "flops")]
+    [InlineData(1e21, 0, "unique_tokens")]
+    [InlineData(1e21, double.NaN, "unique_tokens")]
     public void BadInputIsRefused(double flops, double unique, string option)
     {
         var error = Assert.Throws<InputException>(() => Planner.Plan(flops, unique));

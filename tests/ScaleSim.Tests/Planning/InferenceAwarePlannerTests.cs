@@ -86,8 +86,8 @@ public class InferenceAwarePlannerTests
 
     [Theory]
     [InlineData(1.5, 1e12, "irreducible")]
-    [InlineData(0, 1e12, "--target-loss")]
-    [InlineData(2.0, -1, "--inference-tokens")]
+    [InlineData(0, 1e12, "target_loss")]
+    [InlineData(2.0, -1, "inference_tokens")]
     public void BadTargetsAreRefused(double target, double inference, string expected)
     {
         var error = Assert.Throws<InputException>(() => Planner.ForTargetLoss(target, inference));

@@ -74,7 +74,7 @@ public class RunTableLoaderTests : IDisposable
     {
         Assert.Contains("file not found", Assert.Throws<InputException>(() => RunTableLoader.Load(Path.Combine(_dir, "nope.csv"))).Message);
         var error = Assert.Throws<InputException>(() => RunTableLoader.Load(Write("r.csv", "N,D,loss\n1,2,3\n"), new RunColumns(Loss: "loss_c4")));
-        Assert.Contains("no column 'loss_c4' (given by --loss)", error.Message);
+        Assert.Contains("no column 'loss_c4' (given by loss_column)", error.Message);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class RunTableLoaderTests : IDisposable
     {
         var runs = RunTableLoader.Load(Write("r.csv", "N,loss\n1e8,3\n"));
         Assert.Null(runs.Tokens);
-        Assert.Contains("--d COLUMN", Assert.Throws<InputException>(() => runs.RequireTokens()).Message);
+        Assert.Contains("name it with tokens_column COLUMN", Assert.Throws<InputException>(() => runs.RequireTokens()).Message);
     }
 
     [Fact]

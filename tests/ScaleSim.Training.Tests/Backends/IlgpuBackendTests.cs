@@ -1,7 +1,7 @@
 using ScaleSim.Training.Backends;
-using ScaleSim.Training.Data;
 using ScaleSim.Training.Backends.Cpu;
 using ScaleSim.Training.Backends.Ilgpu;
+using ScaleSim.Training.Data;
 using ScaleSim.Training.Model;
 using ScaleSim.Training.Runs;
 
@@ -141,8 +141,8 @@ public class IlgpuBackendTests
     }
 
     [Theory]
-    [InlineData(TrainingDevice.Cuda, "--device cuda: no CUDA device found")]
-    [InlineData(TrainingDevice.OpenCl, "--device opencl: no OpenCL GPU found")]
+    [InlineData(TrainingDevice.Cuda, "device cuda: no CUDA device found")]
+    [InlineData(TrainingDevice.OpenCl, "device opencl: no OpenCL GPU found")]
     public void AMissingGpuIsAOneLineInputError(TrainingDevice device, string message)
     {
         if (TrainingBackends.IsAvailable(device))

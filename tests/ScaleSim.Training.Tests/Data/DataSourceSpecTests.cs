@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using ScaleSim.Training.Backends;
 using ScaleSim.Training.Data;
 using ScaleSim.Training.Runs;

@@ -69,9 +69,9 @@ public class ModelTests
     [Fact]
     public void InvalidShapesNameTheOption()
     {
-        Assert.Contains("--d-model 30 is not divisible by --heads 4", Assert.Throws<InputException>(() => new TinyGpt(1, 30, 4, 8, 8).Validate()).Message);
-        Assert.Contains("--layers must be positive", Assert.Throws<InputException>(() => new TinyGpt(0, 32, 4, 8, 8).Validate()).Message);
-        Assert.Contains("--context must be positive", Assert.Throws<InputException>(() => new TinyGpt(1, 32, 4, -1, 8).Validate()).Message);
+        Assert.Contains("d_model 30 is not divisible by heads 4", Assert.Throws<InputException>(() => new TinyGpt(1, 30, 4, 8, 8).Validate()).Message);
+        Assert.Contains("layers must be positive", Assert.Throws<InputException>(() => new TinyGpt(0, 32, 4, 8, 8).Validate()).Message);
+        Assert.Contains("context must be positive", Assert.Throws<InputException>(() => new TinyGpt(1, 32, 4, -1, 8).Validate()).Message);
     }
 
     [Fact]

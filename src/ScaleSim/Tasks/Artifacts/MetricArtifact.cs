@@ -35,8 +35,8 @@ public static class MetricArtifact
         IReadOnlyList<(string Model, double Scale, double? TokenLoss, double? TokenAccuracy)> models,
         IReadOnlyList<int> lengths, int examples, int seed = 0, TaskCurveOptions? options = null)
     {
-        if (lengths.Count == 0 || lengths.Any(l => l < 1)) throw new InputException($"--length must list whole numbers of at least 1, got {string.Join(",", lengths)}");
-        if (examples < 1) throw new InputException($"--examples must be at least 1, got {examples}");
+        if (lengths.Count == 0 || lengths.Any(l => l < 1)) throw InputException.About($"{InputName.Of("length")} must list whole numbers of at least 1, got {string.Join(",", lengths)}");
+        if (examples < 1) throw InputException.About($"{InputName.Of("examples")} must be at least 1, got {examples}");
         if (models.Count < 3) throw new InputException($"{source}: {models.Count} models; the metric comparison needs at least 3 scales");
         options ??= new TaskCurveOptions { Bootstrap = 0 };
         var points = models.Select(m =>

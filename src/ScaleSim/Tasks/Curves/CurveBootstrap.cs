@@ -17,7 +17,7 @@ public static class CurveBootstrap
     /// <summary>Runs <paramref name="resamples"/> refits of <paramref name="fit"/>.</summary>
     public static CurveBootstrapResult Run(CurveFit fit, int resamples = 200, int seed = 0, CurveFitOptions? options = null)
     {
-        if (resamples < 2) throw new InputException($"--bootstrap must be at least 2, got {resamples}");
+        if (resamples < 2) throw InputException.About($"{InputName.Of("resamples")} must be at least 2, got {resamples}");
         options ??= new CurveFitOptions();
         var data = fit.Data;
         var fitted = fit.Predict(data.X);

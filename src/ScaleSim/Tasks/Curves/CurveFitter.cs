@@ -17,7 +17,7 @@ public static class CurveFitter
             throw new InputException($"{source}: {data.Count} points, but form {form.Name} has {form.ParameterCount} parameters to fit");
         var starts = form.Starts(data).Concat(extraStarts ?? []).ToList();
         var search = MultiStartMinimizer.Minimize(() => new CurveLeastSquares(form, data), starts, options.MultiStart)
-            ?? throw new InputException($"{source}: form {form.Name} could not be fitted from any of {starts.Count} starts");
+            ?? throw new FitFailedException($"form {form.Name} on {source}", $"no start of {starts.Count} reached a finite objective");
         return Finish(form, data, search.Best.Theta, search.Best.Objective, search.Best.Converged, starts.Count);
     }
 

@@ -22,7 +22,7 @@ public static class CurveForms
             "bnsl" => [bnsl, bnsl2],
             "ushape" or "u-shape" or "u-shaped" => [ushape],
             "constant" => [constant],
-            _ => throw new InputException($"--form '{name}' is not a curve form (choose from {string.Join(", ", Names)})"),
+            _ => throw InputException.About($"{InputName.Of("form")} '{name}' is not a curve form (choose from {string.Join(", ", Names)})"),
         };
         return forms;
     }

@@ -21,14 +21,14 @@ public static class TwoStepPredictor
     {
         string source = $"{curve.Source}: task '{curve.Task}', metric '{curve.Metric}'";
         if (curve.ScaleKind != ScaleVariable.Flops)
-            throw new InputException($"{source}: two-step prediction needs training FLOPs as the scale (the table's scale is {TaskColumns.Name(curve.ScaleKind)}); give --scale flops");
+            throw InputException.About($"{source}: two-step prediction needs training FLOPs as the scale (the table's scale is {TaskColumns.Name(curve.ScaleKind)}); give {InputName.Of("scale")} flops");
         if (curve.Points.FirstOrDefault(p => p.Loss is null) is { } missing)
             throw new InputException($"{curve.Source} line {missing.Line}: model '{missing.Model}' has no task loss; two-step prediction needs a loss column for every model of task '{curve.Task}'");
         if (holdOutLargest == targetFlops.HasValue)
-            throw new InputException("give either --target-flops C or --holdout-largest");
+            throw InputException.About($"give either {InputName.Of("target_flops")} C or {InputName.Of("holdout_largest")}");
         if (targetFlops is { } t && !(t > 0 && double.IsFinite(t)))
-            throw new InputException($"--target-flops must be a positive finite number, got {t}");
-        if (resamples < 2) throw new InputException($"--bootstrap must be at least 2, got {resamples}");
+            throw InputException.About($"{InputName.Of("target_flops")} must be a positive finite number, got {t}");
+        if (resamples < 2) throw InputException.About($"{InputName.Of("resamples")} must be at least 2, got {resamples}");
 
         double largest = curve.Scales.Max();
         var heldOut = holdOutLargest ? curve.Points.Where(p => p.Scale == largest).ToList() : [];
