@@ -4,11 +4,12 @@ namespace ScaleSim.Tasks.Curves;
 public static class CurveForms
 {
     /// <summary>Names accepted by <c>--form</c>; <c>auto</c> fits every form and selects among them.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["auto", "linear", "sigmoid", "bnsl", "ushape", "powerlaw", "constant"];
+    public static IReadOnlyList<string> Names { get; } = ["auto", "linear", "sigmoid", "bnsl", "bnsl1", "ushape", "powerlaw", "constant"];
 
     /// <summary>
     /// The forms a name stands for, simplest first: <c>auto</c> is constant, linear, sigmoid, U-shape and BNSL with one
-    /// and two breaks, and for a loss also the power law with an offset; <c>bnsl</c> is BNSL with one and two breaks.
+    /// and two breaks, and for a loss also the power law with an offset; <c>bnsl</c> is BNSL with one and two breaks,
+    /// <c>bnsl1</c> with one (the form of Caballero et al.'s released fit).
     /// The sigmoid's floor is the data's chance level. For a loss the sigmoid's levels are free of [0, 1] and the U is
     /// turned over (worse, then better, is up, then down for a loss).
     /// </summary>
@@ -25,6 +26,7 @@ public static class CurveForms
             "linear" => [linear],
             "sigmoid" => [sigmoid],
             "bnsl" => [bnsl, bnsl2],
+            "bnsl1" => [bnsl],
             "ushape" or "u-shape" or "u-shaped" => [ushape],
             "powerlaw" or "power-law" => [powerLaw],
             "constant" => [constant],
