@@ -8,7 +8,7 @@ namespace ScaleSim.Cli.Output;
 
 /// <summary>
 /// Analysed task curves as a table: class, form, threshold or turning point with its interval, the criterion that chose
-/// the form, the extrapolation error and, with scales held out, how well they were predicted; then each fit's parameters.
+/// the form, and the extrapolation error or, with scales held out, how well they were predicted; then each fit's parameters.
 /// </summary>
 internal static class TaskCurveTable
 {
@@ -23,7 +23,8 @@ internal static class TaskCurveTable
         t.AddColumn("form");
         t.AddColumn(new TableColumn("threshold or turning point (95%)").RightAligned());
         t.AddColumn(new TableColumn("selected by").RightAligned());
-        t.AddColumn(new TableColumn("extrap. error").RightAligned());
+        // With scales held out the table has the stronger test of extrapolation, and no room for both.
+        if (!holdout) t.AddColumn(new TableColumn("extrap. error").RightAligned());
         if (holdout)
         {
             t.AddColumn(new TableColumn("held out").RightAligned());
@@ -43,8 +44,8 @@ internal static class TaskCurveTable
             {
                 r.Curve.Task, r.Curve.Metric, r.Data.Count.ToString(CultureInfo.InvariantCulture), c.Class.Name(), r.Fit.Form.Name, position + interval,
                 Criterion(r.Selection),
-                r.Selection.Chosen.ExtrapolationError is { } e ? NumberFormat.Fixed(e, 3) : "",
             };
+            if (!holdout) cells.Add(r.Selection.Chosen.ExtrapolationError is { } e ? NumberFormat.Fixed(e, 3) : "");
             if (holdout)
                 cells.AddRange(r.Holdout is { } h
                     ? [$"{h.ScaleCount} scales", NumberFormat.General(h.Rmse, 3), double.IsFinite(h.Rmsle) ? NumberFormat.General(h.Rmsle, 3) : "undefined"]

@@ -14,6 +14,10 @@ public class ClassifierTests(ITestOutputHelper output)
     // SCALESIM_CONFUSION_SEEDS raises the count for the confusion matrix in docs/methods.md.
     private static int Seeds => int.TryParse(Environment.GetEnvironmentVariable("SCALESIM_CONFUSION_SEEDS"), out int n) ? n : 60;
 
+    // SCALESIM_CONFUSION_RULE=aicc reruns a test under the old rule, for the comparison in docs/methods.md (the few-scale
+    // test then fails and prints its matrix).
+    private static SelectionRule Rule => Environment.GetEnvironmentVariable("SCALESIM_CONFUSION_RULE") is { } rule ? SelectionRuleNames.Parse(rule) : SelectionRule.Auto;
+
     [Fact]
     public void EveryClassIsRecognisedOnAtLeast95PercentOfSyntheticCurves() => AssertEveryClassRecognised(Seeds, new SyntheticCurveSpec());
 
@@ -30,7 +34,7 @@ public class ClassifierTests(ITestOutputHelper output)
 
     private void AssertEveryClassRecognised(int seeds, SyntheticCurveSpec spec)
     {
-        var options = new TaskCurveOptions { Bootstrap = 0, Selection = new() { Extrapolation = false } };
+        var options = new TaskCurveOptions { Bootstrap = 0, Selection = new() { Extrapolation = false, Rule = Rule } };
         var classes = CurveClassNames.All.ToList();
         var confusion = new int[classes.Count, classes.Count];
         var misses = new StringBuilder();
