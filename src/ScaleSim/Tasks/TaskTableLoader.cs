@@ -27,16 +27,16 @@ public static class TaskTableLoader
         int taskCol = Require(raw, columns.Task, TaskColumns.TaskAliases, "task", "task_column");
         int metricCol = Require(raw, columns.Metric, TaskColumns.MetricAliases, "metric", "metric_column");
         int lossCol = Find(raw, TaskColumns.LossAliases);
+        int directionCol = Find(raw, TaskColumns.DirectionAliases);
         // A table of losses may hold them in a column named loss (or nll) rather than score: then that column is the value.
         bool noScore = columns.Score is null && Find(raw, TaskColumns.ScoreAliases) < 0;
-        if (noScore && lossCol >= 0 && columns.Direction != MetricDirection.LowerIsBetter)
+        if (noScore && lossCol >= 0 && columns.Direction != MetricDirection.LowerIsBetter && directionCol < 0)
             throw InputException.About($"{raw.File}: no score column (looked for {string.Join(", ", TaskColumns.ScoreAliases)}), but a '{raw.Columns[lossCol]}' column: give {InputName.Of("loss")} to fit losses, or name the score with {InputName.Of("score_column")} COLUMN");
         int scoreCol = noScore && lossCol >= 0 ? lossCol : Require(raw, columns.Score, TaskColumns.ScoreAliases, "score", "score_column");
         if (lossCol == scoreCol) lossCol = -1;
         int chanceCol = Find(raw, TaskColumns.ChanceAliases);
         int examplesCol = Find(raw, TaskColumns.ExamplesAliases);
         int partialCol = Find(raw, TaskColumns.PartialCreditAliases);
-        int directionCol = Find(raw, TaskColumns.DirectionAliases);
 
         var rows = new List<TaskObservation>(raw.Rows.Count);
         for (int r = 0; r < raw.Rows.Count; r++)

@@ -108,6 +108,14 @@ public class TaskTableLoaderTests : IDisposable
         Assert.Equal([1.9, 1.4], curves[1].Scores);
     }
 
+    [Fact]
+    public void ADirectionColumnAloneLetsALossColumnBeTheValue()
+    {
+        var table = TaskTableLoader.Load(Write("direction-loss.csv", "model,tokens,task,metric,loss,direction\na,1e9,lm,val,3.5,lower\nb,1e10,lm,val,2.75,lower\n"));
+        Assert.Equal([3.5, 2.75], table.Curves().Single().Scores);
+        Assert.True(table.Curves().Single().IsLoss);
+    }
+
     public static TheoryData<string, string, string> BadLossTables => new()
     {
         { "zero loss", "model,params,task,metric,score,direction\na,1e9,t,m,0,lower\n", "line 2, column 'score' (loss): value 0 must be positive" },
