@@ -78,6 +78,90 @@ public class TasksCommandTests
         Assert.True(File.Exists(Path.Combine(dir, "hindsight-2way-accuracy.svg")));
     }
 
+    // A loss table as a user brings it: a column named loss against training tokens, 13 sizes, 1% noise. One task's
+    // loss breaks sharply at 10⁸ tokens (Caballero et al. 2022, Eq. 1), the other falls as a power law.
+    private static string LossTable()
+    {
+        var random = new Random(5);
+        var text = new System.Text.StringBuilder("model,tokens,task,metric,loss\n");
+        for (int i = 0; i < 13; i++)
+        {
+            double x = 6 + 4 * i / 12.0, d = Math.Pow(10, x);
+            double broken = 0.3 + 2.503 * Math.Pow(d, -0.02) * Math.Pow(1 + Math.Pow(d / 1e8, 1 / 0.3), -0.6 * 0.3);
+            double power = 1.5 + 3 * Math.Pow(d / 1e6, -0.25);
+            double Noise() => Math.Exp(0.01 * (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5) * 2);
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"m{i},{d:0.####e+0},addition-4,test_loss,{broken * Noise():0.#####}\n");
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"m{i},{d:0.####e+0},lm,val_loss,{power * Noise():0.#####}\n");
+        }
+        return text.ToString();
+    }
+
+    [Fact]
+    public void FitReadsALossTableAndClassesItsCurvesAsALoss()
+    {
+        using var table = new TaskTableFile();
+        string path = table.Write("losses.csv", LossTable());
+        var result = CliRunner.Run("tasks", "fit", path, "--loss", "--bootstrap", "20", "--json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        var json = JsonNode.Parse(result.Out)!;
+        Assert.Equal("tokens", json["scale"]!.GetValue<string>());
+        Assert.Equal("auto", json["selection"]!.GetValue<string>());
+        var curves = json["curves"]!.AsArray().ToDictionary(c => c!["task"]!.GetValue<string>(), c => c!);
+        Assert.All(curves.Values, c => Assert.Equal("lower", c["direction"]!.GetValue<string>()));
+        Assert.All(curves.Values, c => Assert.Equal("bic", c["criterion"]!.GetValue<string>()));
+        Assert.Equal("emergent", curves["addition-4"]["class"]!.GetValue<string>());
+        Assert.Equal("bnsl", curves["addition-4"]["form"]!.GetValue<string>());
+        Assert.InRange(Math.Log10(curves["addition-4"]["params"]!["d1"]!.GetValue<double>()), 7.8, 8.2);
+        Assert.Equal("smooth", curves["lm"]["class"]!.GetValue<string>());
+        Assert.Contains(curves["lm"]["form"]!.GetValue<string>(), new[] { "powerlaw", "bnsl" });
+        Assert.All(curves.Values, c => Assert.Contains(c["forms"]!.AsArray(), f => f!["form"]!.GetValue<string>() == "powerlaw"));
+
+        var text = CliRunner.Run("tasks", "fit", path, "--loss", "--bootstrap", "0");
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("a loss (lower is better)", text.Out);
+    }
+
+    [Fact]
+    public void HoldoutReportsPredictionsObservationsAndErrorsOfTheLargestScales()
+    {
+        using var table = new TaskTableFile();
+        string path = table.Write("losses.csv", LossTable());
+        var result = CliRunner.Run("tasks", "fit", path, "--loss", "--task", "lm", "--holdout", "3", "--bootstrap", "0", "--json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        var curve = JsonNode.Parse(result.Out)!["curves"]![0]!;
+        Assert.Equal(10, curve["points"]!.GetValue<int>());
+        var holdout = curve["holdout"]!;
+        var scales = holdout["scales"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+        var observed = holdout["observed"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+        var predicted = holdout["predicted"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+        Assert.Equal(3, scales.Length);
+        Assert.Equal(1e10, scales[^1], 1e-3 * 1e10);
+        Assert.Equal(3, observed.Length);
+        Assert.Equal(3, predicted.Length);
+        double rmse = Math.Sqrt(observed.Select((y, i) => Math.Pow(y - predicted[i], 2)).Average());
+        double rmsle = Math.Sqrt(observed.Select((y, i) => Math.Pow(Math.Log(1 + y) - Math.Log(1 + predicted[i]), 2)).Average());
+        Assert.Equal(rmse, holdout["rmse"]!.GetValue<double>(), 9);
+        Assert.Equal(rmsle, holdout["rmsle"]!.GetValue<double>(), 9);
+        // A power law fitted to ten sizes predicts the next three within a few per cent.
+        Assert.InRange(rmsle, 0, 0.03);
+
+        var text = CliRunner.Run("tasks", "fit", path, "--loss", "--task", "lm", "--holdout", "3", "--bootstrap", "0");
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("RMSLE", text.Out);
+        Assert.Contains("held out 3 largest scales", text.Out);
+    }
+
+    [Fact]
+    public void FitPlotsALossCurveWithItsHeldOutScales()
+    {
+        using var table = new TaskTableFile();
+        string path = table.Write("losses.csv", LossTable());
+        string dir = Path.Combine(table.Directory, "figures");
+        var result = CliRunner.Run("tasks", "fit", path, "--loss", "--task", "addition-4", "--holdout", "2", "--bootstrap", "20", "--plot", dir);
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(new FileInfo(Path.Combine(dir, "addition-4-test-loss.png")).Length > 10_000);
+    }
+
     [Fact]
     public void ArtifactShowsExactMatchEmergingWherePartialCreditIsSmooth()
     {

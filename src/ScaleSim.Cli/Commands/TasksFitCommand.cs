@@ -22,7 +22,17 @@ internal static class TasksFitCommand
             Description = $"Curve form: {string.Join(", ", CurveForms.Names)} (auto selects among all).",
             DefaultValueFactory = _ => "auto",
         };
-        var select = new Option<string>("--select") { Description = "How auto chooses the form: aicc or extrapolation.", DefaultValueFactory = _ => "aicc" };
+        var select = new Option<string>("--select")
+        {
+            Description = "How auto chooses the form: auto (AICc where its small-sample term is bearable, else BIC over forms with k ≤ n − 3), aicc, bic or extrapolation.",
+            DefaultValueFactory = _ => "auto",
+        };
+        var loss = new Option<bool>("--loss") { Description = "The values are losses: positive, lower is better, no upper bound (a direction column can say so per row)." };
+        var holdout = new Option<int>("--holdout")
+        {
+            Description = "Leave out the K largest scales of each curve, fit the rest and report how well it predicts them (RMSE, RMSLE).",
+            DefaultValueFactory = _ => 0,
+        };
         var margin = CommonOptions.Number("--margin", "Fixed margin over chance in score units (default: max(0.1·(1 − chance), 2σ)).");
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for intervals (0 to skip).", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "Seed for the bootstrap.", DefaultValueFactory = _ => 0 };
@@ -30,20 +40,15 @@ internal static class TasksFitCommand
         var plot = CommonOptions.Plot();
         var tableOptions = new TaskTableOptions();
 
-        var command = new Command("fit", "Fit task curves over log scale (linear, sigmoid, BNSL, U-shape), select by AICc, classify, bootstrap.")
+        var command = new Command("fit", "Fit task curves (scores or losses) over log scale (linear, sigmoid, BNSL, U-shape, power law), select a form, classify, bootstrap.")
         {
-            file, task, metric, form, select, margin, bootstrap, seed, json, plot,
+            file, task, metric, form, select, loss, holdout, margin, bootstrap, seed, json, plot,
         };
         tableOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var table = tableOptions.Load(parse, parse.GetValue(file)!, context);
-            var rule = parse.GetValue(select)!.ToLowerInvariant() switch
-            {
-                "aicc" => SelectionRule.Aicc,
-                "extrapolation" => SelectionRule.Extrapolation,
-                var other => throw new InputException($"--select '{other}' is not a selection rule (choose aicc or extrapolation)"),
-            };
+            var table = tableOptions.Load(parse, parse.GetValue(file)!, context, direction: parse.GetValue(loss) ? MetricDirection.LowerIsBetter : null);
+            var rule = SelectionRuleNames.Parse(parse.GetValue(select)!);
             var rules = new ClassificationRules { Margin = parse.GetValue(margin) is { } m ? CommonOptions.Positive(m, "--margin") : null };
             var options = new TaskCurveOptions
             {
@@ -52,6 +57,7 @@ internal static class TasksFitCommand
                 Rules = rules,
                 Bootstrap = parse.GetValue(bootstrap),
                 Seed = parse.GetValue(seed),
+                Holdout = parse.GetValue(holdout),
             };
             if (options.Bootstrap < 0) throw new InputException($"--bootstrap must be non-negative, got {options.Bootstrap}");
             var results = table.Curves(parse.GetValue(task), parse.GetValue(metric)).Select(c => TaskCurveAnalysis.Analyze(c, options)).ToList();
@@ -64,7 +70,7 @@ internal static class TasksFitCommand
                 {
                     ["source"] = Path.GetFileName(table.Source),
                     ["scale"] = TaskColumns.Name(table.ScaleKind),
-                    ["selection"] = rule == SelectionRule.Aicc ? "aicc" : "extrapolation",
+                    ["selection"] = rule.Name(),
                     ["curves"] = new JsonArray(results.Select(r => (JsonNode)TaskCurveResultJson.ToJson(r)).ToArray()),
                 });
             }

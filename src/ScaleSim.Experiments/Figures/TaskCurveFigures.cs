@@ -12,27 +12,32 @@ public static class TaskCurveFigures
     /// <summary>A file name for a curve: task and metric, lower case, dashes for anything else.</summary>
     public static string FileName(TaskCurve curve) => Slug($"{curve.Task}-{curve.Metric}");
 
-    /// <summary>The figure of one analysed curve.</summary>
+    /// <summary>The figure of one analysed curve (a score or a loss; with scales held out, those drawn apart).</summary>
     public static Figure Curve(TaskCurveResult r)
     {
-        var data = r.Data;
         var c = r.Classification;
-        double lo = data.XMin - 0.05 * (data.XMax - data.XMin), hi = data.XMax + 0.05 * (data.XMax - data.XMin);
+        bool loss = r.Curve.IsLoss;
+        int sign = loss ? -1 : 1;
+        // The whole curve's scales, held-out ones included, so the fit is drawn out to the scales it predicts.
+        var allX = r.Curve.Scales.Select(Math.Log10).ToArray();
+        double xMin = allX.Min(), xMax = allX.Max();
+        double lo = xMin - 0.05 * (xMax - xMin), hi = xMax + 0.05 * (xMax - xMin);
         var grid = Enumerable.Range(0, 201).Select(i => lo + (hi - lo) * i / 200).ToArray();
         var scales = grid.Select(x => Math.Pow(10, x)).ToArray();
         // Head room above the data, so the legend finds an empty corner instead of squeezing the plot from outside.
         var errors = Errors(r.Curve);
         var levels = r.Curve.Scores.Select((y, i) => y - errors[i]).Concat(r.Curve.Scores.Select((y, i) => y + errors[i]))
-            .Concat(r.Fit.Predict(grid)).Append(c.Baseline + c.Margin).Append(r.Curve.Chance ?? r.Curve.Scores.Min()).ToArray();
-        double bottom = levels.Min(), top = levels.Max(), span = Math.Max(top - bottom, 0.15);
+            .Concat(r.Fit.Predict(grid).Where(double.IsFinite)).Append(c.Baseline + sign * c.Margin).Append(r.Curve.Chance ?? r.Curve.Scores.Min()).ToArray();
+        double bottom = levels.Min(), top = levels.Max(), span = Math.Max(top - bottom, loss ? 0.05 * top : 0.15);
+        double yMax = loss ? top + 0.6 * span : Math.Min(top + 0.6 * span, Math.Max(1.02, top + 0.05));
         var figure = new Figure($"{r.Curve.Task} ({r.Curve.Metric}): {c.Class.Name()}, {r.Fit.Form.Name} fit")
             .WithXAxis(Tasks.TaskColumns.AxisLabel(r.Curve.ScaleKind), AxisScale.Log)
-            .WithYAxis($"Score ({r.Curve.Metric}, fraction)", min: bottom - 0.08 * span, max: Math.Min(top + 0.6 * span, Math.Max(1.02, top + 0.05)));
+            .WithYAxis(loss ? $"Loss ({r.Curve.Metric}, lower is better)" : $"Score ({r.Curve.Metric}, fraction)", min: loss ? Math.Max(0, bottom - 0.08 * span) : bottom - 0.08 * span, max: yMax);
 
         if (r.Curve.Chance is { } chance)
         {
             figure.AddHorizontalLine(chance, $"chance {chance:0.##}");
-            figure.AddHorizontalLine(c.Baseline + c.Margin, $"chance + margin {c.Margin:0.###}", new SeriesStyle { Color = FigurePalette.Grey, Dash = LineDash.Dotted });
+            figure.AddHorizontalLine(c.Baseline + sign * c.Margin, $"chance {(loss ? "−" : "+")} margin {c.Margin:0.###}", new SeriesStyle { Color = FigurePalette.Grey, Dash = LineDash.Dotted });
         }
         if (r.Bootstrap is { } b)
         {
@@ -43,11 +48,16 @@ public static class TaskCurveFigures
         }
         figure.AddLine(scales, r.Fit.Predict(grid), $"{r.Fit.Form.Name} fit", new SeriesStyle { Color = FigurePalette.Blue });
 
-        var x = r.Curve.Scales;
-        var y = r.Curve.Scores;
-        if (r.Curve.Examples is not null)
-            figure.AddErrorBars(x, y, errors, "scores (95% binomial interval)", new SeriesStyle { Color = FigurePalette.Black, MarkerSize = 6 });
-        else figure.AddScatter(x, y, "scores", new SeriesStyle { Color = FigurePalette.Black, MarkerSize = 6 });
+        // Held-out points are those at scales beyond the fitted ones.
+        var fitted = Enumerable.Range(0, r.Curve.Count).Where(i => allX[i] <= r.Data.XMax).ToArray();
+        var x = fitted.Select(i => r.Curve.Scales[i]).ToArray();
+        var y = fitted.Select(i => r.Curve.Scores[i]).ToArray();
+        string what = loss ? "losses" : "scores";
+        if (r.Curve.Examples is not null && !loss)
+            figure.AddErrorBars(x, y, fitted.Select(i => errors[i]).ToArray(), $"{what} (95% binomial interval)", new SeriesStyle { Color = FigurePalette.Black, MarkerSize = 6 });
+        else figure.AddScatter(x, y, what, new SeriesStyle { Color = FigurePalette.Black, MarkerSize = 6 });
+        if (r.Holdout is { } h)
+            figure.AddScatter(h.Scales.ToArray(), h.Observed.ToArray(), $"held out, not fitted (RMSLE {h.Rmsle:0.###})", new SeriesStyle { Color = FigurePalette.Vermillion, MarkerSize = 8 });
 
         if (c.Class == CurveClass.Emergent && c.Threshold is { } threshold)
         {
@@ -61,8 +71,8 @@ public static class TaskCurveFigures
         static string Bound(double v) => double.IsFinite(v) ? v.ToString("0.##e+0", System.Globalization.CultureInfo.InvariantCulture) : "beyond";
     }
 
-    // 1.96 binomial standard errors of each score, from its own number of examples (zero when they are unknown).
-    private static double[] Errors(TaskCurve curve) => curve.Examples is { } n
+    // 1.96 binomial standard errors of each score, from its own number of examples (zero when they are unknown, or for a loss).
+    private static double[] Errors(TaskCurve curve) => curve.Examples is { } n && !curve.IsLoss
         ? curve.Scores.Select((p, i) => 1.96 * Math.Sqrt(Math.Max(p * (1 - p), 0.25 / n[i]) / n[i])).ToArray()
         : new double[curve.Count];
 

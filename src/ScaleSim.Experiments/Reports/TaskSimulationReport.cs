@@ -71,11 +71,12 @@ public static class TaskSimulationReport
         }));
 
         md.Heading(2, "Task curves");
-        md.Paragraph("Each curve fitted, selected by AICc and classified by `scalesim tasks fit` (docs/methods.md, \"Task curves\"), against total parameters, " +
+        md.Paragraph("Each curve fitted, its form selected (by AICc, or by BIC where the curve has too few points for AICc's small-sample term) " +
+            "and classified by `scalesim tasks fit` (docs/methods.md, \"Task curves\"), against total parameters, " +
             "with binomial weights from the number of examples (answer tokens for per-digit accuracy) and bootstrap intervals.");
-        md.Table(["task", "metric", "class", "form", "threshold or turning point (95%)", "margin", "AICc"], results.Select(r => (IReadOnlyList<string>)
+        md.Table(["task", "metric", "class", "form", "threshold or turning point (95%)", "margin", "selected by"], results.Select(r => (IReadOnlyList<string>)
             [r.Curve.Task, r.Curve.Metric, $"**{r.Class.Name()}**", r.Fit.Form.Name, Position(r), F(r.Classification.Margin, 3),
-             double.IsFinite(r.Selection.Chosen.Aicc) ? F(r.Selection.Chosen.Aicc, 2) : ""]));
+             double.IsFinite(r.Selection.ChosenCriterionValue) ? $"{(r.Selection.Criterion == SelectionRule.Bic ? "BIC" : "AICc")} {F(r.Selection.ChosenCriterionValue, 2)}" : ""]));
 
         md.Heading(2, "The metric artifact, measured");
         md.Paragraph("Schaeffer et al. (2023): if each of L answer tokens were right independently with probability p, exact match would be p^L. " +

@@ -6,9 +6,11 @@ using ScaleSim.Tasks.Curves;
 namespace ScaleSim.Json;
 
 /// <summary>
-/// One analysed task curve as JSON: <c>task</c>, <c>metric</c>, <c>form</c>, <c>class</c>, <c>params</c> (with
-/// <c>params_ci95</c>), <c>threshold</c> or <c>turning_point</c> with their intervals, <c>aicc</c>,
-/// <c>extrapolation_error</c> and every candidate form in <c>forms</c>.
+/// One analysed task curve as JSON: <c>task</c>, <c>metric</c>, <c>direction</c> (higher for a score, lower for a
+/// loss), <c>form</c>, <c>class</c>, <c>params</c> (with <c>params_ci95</c>), <c>threshold</c> or
+/// <c>turning_point</c> with their intervals, <c>criterion</c> (what chose the form: aicc, bic or extrapolation),
+/// <c>aicc</c>, <c>bic</c>, <c>extrapolation_error</c>, every candidate form in <c>forms</c>, and with scales held out
+/// <c>holdout</c> (<c>scales</c>, <c>observed</c>, <c>predicted</c>, <c>rmse</c>, <c>rmsle</c>).
 /// </summary>
 public static class TaskCurveResultJson
 {
@@ -21,7 +23,8 @@ public static class TaskCurveResultJson
         {
             ["task"] = r.Curve.Task,
             ["metric"] = r.Curve.Metric,
-            ["points"] = r.Curve.Count,
+            ["direction"] = r.Curve.Direction.Name(),
+            ["points"] = r.Data.Count,
             ["chance"] = r.Curve.Chance is { } chance ? JsonValue.Create(chance) : null,
             ["form"] = chosen.Form.Name,
             ["class"] = c.Class.Name(),
@@ -43,7 +46,9 @@ public static class TaskCurveResultJson
             json["turning_point"] = turning;
             if (r.TurningPointInterval is { } ui) json["turning_point_ci95"] = JsonValues.Interval(ui.Low, ui.High);
         }
+        json["criterion"] = r.Selection.Criterion.Name();
         json["aicc"] = JsonValues.Number(chosen.Aicc);
+        json["bic"] = JsonValues.Number(chosen.Bic);
         json["extrapolation_error"] = chosen.ExtrapolationError is { } e ? JsonValue.Create(e) : null;
         json["margin"] = c.Margin;
         json["baseline"] = c.Baseline;
@@ -56,8 +61,20 @@ public static class TaskCurveResultJson
             ["params"] = Parameters(f.Fit),
             ["chi_square"] = f.Fit.ChiSquare,
             ["aicc"] = JsonValues.Number(f.Aicc),
+            ["bic"] = JsonValues.Number(f.Bic),
             ["extrapolation_error"] = f.ExtrapolationError is { } fe ? JsonValue.Create(fe) : null,
         }).ToArray());
+        if (r.Holdout is { } h)
+        {
+            json["holdout"] = new JsonObject
+            {
+                ["scales"] = new JsonArray(h.Scales.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
+                ["observed"] = new JsonArray(h.Observed.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
+                ["predicted"] = new JsonArray(h.Predicted.Select(JsonValues.Number).ToArray()),
+                ["rmse"] = JsonValues.Number(h.Rmse),
+                ["rmsle"] = JsonValues.Number(h.Rmsle),
+            };
+        }
         return json;
     }
 

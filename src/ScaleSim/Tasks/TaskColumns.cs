@@ -4,7 +4,8 @@ namespace ScaleSim.Tasks;
 
 /// <summary>
 /// Which columns of a task table hold what, and which scale the table is on. A null name means "look for the usual
-/// names" (matched case-insensitively); a null <see cref="ScaleKind"/> means "the scale column's name says which".
+/// names" (matched case-insensitively); a null <see cref="ScaleKind"/> means "the scale column's name says which"; a null
+/// <see cref="Direction"/> means "the direction column says, or every value is a score".
 /// </summary>
 public sealed record TaskColumns(
     ScaleVariable? ScaleKind = null,
@@ -12,7 +13,8 @@ public sealed record TaskColumns(
     string? Score = null,
     string? Model = null,
     string? Task = null,
-    string? Metric = null)
+    string? Metric = null,
+    MetricDirection? Direction = null)
 {
     /// <summary>Names tried for the model.</summary>
     public static readonly string[] ModelAliases = ["model", "model_name", "name"];
@@ -34,6 +36,9 @@ public sealed record TaskColumns(
 
     /// <summary>Names tried for the partial-credit score.</summary>
     public static readonly string[] PartialCreditAliases = ["partial_credit", "token_accuracy", "partial"];
+
+    /// <summary>Names tried for the column that says, per row, whether the value is a score or a loss.</summary>
+    public static readonly string[] DirectionAliases = ["direction", "better"];
 
     /// <summary>Names tried for the task loss.</summary>
     public static readonly string[] LossAliases = ["loss", "task_loss", "nll"];

@@ -26,7 +26,12 @@ public sealed record TaskCurve
             throw new InputException($"{source} line {odd.Line}: chance {odd.Chance} differs from {chances[0]} elsewhere for task '{Task}', metric '{Metric}'");
         }
         Chance = chances.Length == 1 ? chances[0] : null;
+        Direction = Points[0].Direction;
+        if (Points.FirstOrDefault(p => p.Direction != Direction) is { } mixed)
+            throw new InputException($"{source} line {mixed.Line}: task '{Task}', metric '{Metric}' is a {Describe(mixed.Direction)} here but a {Describe(Direction)} on line {Points[0].Line}");
     }
+
+    private static string Describe(MetricDirection direction) => direction == MetricDirection.LowerIsBetter ? "loss (lower is better)" : "score (higher is better)";
 
     /// <summary>Where the observations came from, for messages.</summary>
     public string Source { get; }
@@ -43,6 +48,12 @@ public sealed record TaskCurve
     /// <summary>The observations, sorted by scale.</summary>
     public IReadOnlyList<TaskObservation> Points { get; }
 
+    /// <summary>Whether the values are scores (higher is better) or losses (lower is better).</summary>
+    public MetricDirection Direction { get; }
+
+    /// <summary>Whether the values are losses.</summary>
+    public bool IsLoss => Direction == MetricDirection.LowerIsBetter;
+
     /// <summary>The chance level, when the table gives one.</summary>
     public double? Chance { get; }
 
@@ -52,7 +63,7 @@ public sealed record TaskCurve
     /// <summary>Scales, ascending.</summary>
     public double[] Scales => Points.Select(p => p.Scale).ToArray();
 
-    /// <summary>Scores, in scale order.</summary>
+    /// <summary>Scores (or losses), in scale order.</summary>
     public double[] Scores => Points.Select(p => p.Score).ToArray();
 
     /// <summary>Examples behind each score, or null unless every observation has them.</summary>

@@ -20,4 +20,10 @@ public sealed record TaskCurveOptions
 
     /// <summary>Seed of the bootstrap.</summary>
     public int Seed { get; init; }
+
+    /// <summary>
+    /// How many of the largest scales to hold out (0 for none): the analysis runs on the rest and predicts them
+    /// (<see cref="TaskCurveResult.Holdout"/>).
+    /// </summary>
+    public int Holdout { get; init; }
 }

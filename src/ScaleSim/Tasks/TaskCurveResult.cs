@@ -12,6 +12,10 @@ namespace ScaleSim.Tasks;
 /// <param name="Bootstrap">The bootstrap of the selected fit, when run.</param>
 /// <param name="ThresholdInterval">95% interval of the emergence threshold (a scale), when emergent and bootstrapped.</param>
 /// <param name="TurningPointInterval">95% interval of the turning point (a scale), when U-shaped and bootstrapped.</param>
+/// <param name="Holdout">
+/// With scales held out, how the fit of the others predicts them; <paramref name="Data"/> and everything fitted are
+/// then of the kept scales, while <paramref name="Curve"/> keeps every observation.
+/// </param>
 public sealed record TaskCurveResult(
     TaskCurve Curve,
     CurvePoints Data,
@@ -19,7 +23,8 @@ public sealed record TaskCurveResult(
     CurveClassification Classification,
     CurveBootstrapResult? Bootstrap,
     ParameterInterval? ThresholdInterval,
-    ParameterInterval? TurningPointInterval)
+    ParameterInterval? TurningPointInterval,
+    HoldoutReport? Holdout = null)
 {
     /// <summary>The selected fit.</summary>
     public CurveFit Fit => Selection.Chosen.Fit;

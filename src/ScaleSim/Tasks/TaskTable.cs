@@ -31,7 +31,7 @@ public sealed class TaskTable
 
     /// <summary>
     /// All columns: model, scale, task, metric, score, chance, examples, partial_credit, loss (double columns, missing
-    /// values null), then the file's other columns.
+    /// values null), direction (higher or lower), then the file's other columns.
     /// </summary>
     public DataFrame Frame { get; }
 

@@ -7,7 +7,9 @@ namespace ScaleSim.Tasks;
 
 /// <summary>
 /// Loads task results from CSV, TSV or JSON Lines into a <see cref="TaskTable"/>. Bad input is reported as for run
-/// tables: one <see cref="InputException"/> line naming the file, line and column.
+/// tables: one <see cref="InputException"/> line naming the file, line and column. A value is a score (a fraction in
+/// [0, 1]) unless the table is read as losses (<see cref="TaskColumns.Direction"/>) or its <c>direction</c> column says
+/// <c>lower</c> for the row: then it is a loss, any positive number.
 /// </summary>
 public static class TaskTableLoader
 {
@@ -24,29 +26,38 @@ public static class TaskTableLoader
         int modelCol = Require(raw, columns.Model, TaskColumns.ModelAliases, "model", "model_column");
         int taskCol = Require(raw, columns.Task, TaskColumns.TaskAliases, "task", "task_column");
         int metricCol = Require(raw, columns.Metric, TaskColumns.MetricAliases, "metric", "metric_column");
-        int scoreCol = Require(raw, columns.Score, TaskColumns.ScoreAliases, "score", "score_column");
+        int lossCol = Find(raw, TaskColumns.LossAliases);
+        int directionCol = Find(raw, TaskColumns.DirectionAliases);
+        // A table of losses may hold them in a column named loss (or nll) rather than score: then that column is the value.
+        bool noScore = columns.Score is null && Find(raw, TaskColumns.ScoreAliases) < 0;
+        if (noScore && lossCol >= 0 && columns.Direction != MetricDirection.LowerIsBetter && directionCol < 0)
+            throw InputException.About($"{raw.File}: no score column (looked for {string.Join(", ", TaskColumns.ScoreAliases)}), but a '{raw.Columns[lossCol]}' column: give {InputName.Of("loss")} to fit losses, or name the score with {InputName.Of("score_column")} COLUMN");
+        int scoreCol = noScore && lossCol >= 0 ? lossCol : Require(raw, columns.Score, TaskColumns.ScoreAliases, "score", "score_column");
+        if (lossCol == scoreCol) lossCol = -1;
         int chanceCol = Find(raw, TaskColumns.ChanceAliases);
         int examplesCol = Find(raw, TaskColumns.ExamplesAliases);
         int partialCol = Find(raw, TaskColumns.PartialCreditAliases);
-        int lossCol = Find(raw, TaskColumns.LossAliases);
 
         var rows = new List<TaskObservation>(raw.Rows.Count);
         for (int r = 0; r < raw.Rows.Count; r++)
         {
+            var direction = Direction(raw, r, directionCol, columns.Direction);
+            bool loss = direction == MetricDirection.LowerIsBetter;
             rows.Add(new TaskObservation(
                 Text(raw, r, modelCol, "model"),
                 raw.ParseNumber(r, scaleCol, TaskColumns.Name(kind), requirePositive: true),
                 Text(raw, r, taskCol, "task"),
                 Text(raw, r, metricCol, "metric"),
-                Fraction(raw, r, scoreCol, "score", optional: false)!.Value,
-                Fraction(raw, r, chanceCol, "chance", optional: true, below: true),
+                loss ? raw.ParseNumber(r, scoreCol, "loss", requirePositive: true) : Fraction(raw, r, scoreCol, "score", optional: false)!.Value,
+                loss ? Positive(raw, r, chanceCol, "chance loss") : Fraction(raw, r, chanceCol, "chance", optional: true, below: true),
                 Count(raw, r, examplesCol),
                 Fraction(raw, r, partialCol, "partial credit", optional: true),
                 Positive(raw, r, lossCol, "task loss"),
-                raw.Lines[r]));
+                raw.Lines[r],
+                direction));
         }
 
-        var used = new[] { scaleCol, modelCol, taskCol, metricCol, scoreCol, chanceCol, examplesCol, partialCol, lossCol };
+        var used = new[] { scaleCol, modelCol, taskCol, metricCol, scoreCol, chanceCol, examplesCol, partialCol, lossCol, directionCol };
         var frame = Frame(rows);
         for (int col = 0; col < raw.Columns.Count; col++)
         {
@@ -71,7 +82,8 @@ public static class TaskTableLoader
         new DoubleDataFrameColumn("chance", rows.Select(r => r.Chance)),
         new DoubleDataFrameColumn("examples", rows.Select(r => (double?)r.Examples)),
         new DoubleDataFrameColumn("partial_credit", rows.Select(r => r.PartialCredit)),
-        new DoubleDataFrameColumn("loss", rows.Select(r => r.Loss)));
+        new DoubleDataFrameColumn("loss", rows.Select(r => r.Loss)),
+        new StringDataFrameColumn("direction", rows.Select(r => r.Direction.Name())));
 
     private static (int Column, ScaleVariable Kind) FindScale(RawTable raw, TaskColumns columns)
     {
@@ -147,6 +159,20 @@ public static class TaskTableLoader
             throw new InputException($"{Where(raw, row, col, meaning)}: value {raw.Rows[row][col]} is outside [0, 1{(below ? ")" : "]")}{hint}");
         }
         return v;
+    }
+
+    /// <summary>
+    /// The row's direction: the table-wide one when given (a direction cell may only agree with it), else the
+    /// direction cell, else a score.
+    /// </summary>
+    private static MetricDirection Direction(RawTable raw, int row, int col, MetricDirection? tableWide)
+    {
+        if (Empty(raw, row, col)) return tableWide ?? MetricDirection.HigherIsBetter;
+        var cell = MetricDirectionNames.Parse(raw.Rows[row][col]!)
+            ?? throw new InputException($"{Where(raw, row, col, "direction")}: '{raw.Rows[row][col]}' is not a direction (write lower for a loss, higher for a score)");
+        if (tableWide is { } given && given != cell)
+            throw InputException.About($"{Where(raw, row, col, "direction")}: '{raw.Rows[row][col]}' contradicts {InputName.Of("loss")}, which says every value is a loss");
+        return cell;
     }
 
     private static int? Count(RawTable raw, int row, int col)

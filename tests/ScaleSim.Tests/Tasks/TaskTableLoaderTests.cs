@@ -85,6 +85,65 @@ public class TaskTableLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ATableReadAsLossesTakesItsValuesFromALossColumnAndAllowsAnyPositiveValue()
+    {
+        var table = TaskTableLoader.Load(Write("losses.csv", "model,tokens,task,metric,loss\na,1e9,lm,val_loss,3.5\nb,1e10,lm,val_loss,2.75\n"),
+            new TaskColumns(Direction: MetricDirection.LowerIsBetter));
+        var curve = table.Curves().Single();
+        Assert.Equal(ScaleVariable.Tokens, table.ScaleKind);
+        Assert.True(curve.IsLoss);
+        Assert.Equal([3.5, 2.75], curve.Scores);
+        Assert.All(curve.Points, p => Assert.Null(p.Loss));
+        Assert.Equal("lower", table.Frame.Columns["direction"][0]);
+    }
+
+    [Fact]
+    public void ADirectionColumnMixesScoresAndLossesRowByRow()
+    {
+        var table = TaskTableLoader.Load(Write("mixed.csv", "model,params,task,metric,score,direction\n" +
+            "a,1e9,mmlu,accuracy,0.31,higher\nb,1e10,mmlu,accuracy,0.45,\na,1e9,mmlu,nll,1.9,lower\nb,1e10,mmlu,nll,1.4,loss\n"));
+        var curves = table.Curves();
+        Assert.False(curves[0].IsLoss);
+        Assert.True(curves[1].IsLoss);
+        Assert.Equal([1.9, 1.4], curves[1].Scores);
+    }
+
+    [Fact]
+    public void ADirectionColumnAloneLetsALossColumnBeTheValue()
+    {
+        var table = TaskTableLoader.Load(Write("direction-loss.csv", "model,tokens,task,metric,loss,direction\na,1e9,lm,val,3.5,lower\nb,1e10,lm,val,2.75,lower\n"));
+        Assert.Equal([3.5, 2.75], table.Curves().Single().Scores);
+        Assert.True(table.Curves().Single().IsLoss);
+    }
+
+    public static TheoryData<string, string, string> BadLossTables => new()
+    {
+        { "zero loss", "model,params,task,metric,score,direction\na,1e9,t,m,0,lower\n", "line 2, column 'score' (loss): value 0 must be positive" },
+        { "odd direction", "model,params,task,metric,score,direction\na,1e9,t,m,0.5,sideways\n", "line 2, column 'direction' (direction): 'sideways' is not a direction (write lower for a loss, higher for a score)" },
+        { "mixed curve", "model,params,task,metric,score,direction\na,1e9,t,m,0.5,higher\nb,2e9,t,m,0.4,lower\n", "line 3: task 't', metric 'm' is a loss (lower is better) here but a score (higher is better) on line 2" },
+        { "score above 1", "model,params,task,metric,score,direction\na,1e9,t,m,1.5,higher\n", "value 1.5 is outside [0, 1]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadLossTables))]
+    public void BadLossTablesNameTheFileLineAndColumn(string name, string content, string expected)
+    {
+        string path = Write(name.Replace(' ', '-') + ".csv", content);
+        var error = Assert.Throws<InputException>(() => TaskTableLoader.Load(path));
+        Assert.Contains(expected, error.Message);
+        Assert.StartsWith(path, error.Message);
+    }
+
+    [Fact]
+    public void ADirectionCellThatContradictsATableReadAsLossesNamesTheParameter()
+    {
+        string path = Write("contradiction.csv", "model,params,task,metric,score,direction\na,1e9,t,m,2.5,higher\n");
+        var error = Assert.Throws<InputException>(() => TaskTableLoader.Load(path, new TaskColumns(Direction: MetricDirection.LowerIsBetter)));
+        Assert.Equal(["loss"], error.Parameters);
+        Assert.Contains("'higher' contradicts loss, which says every value is a loss", error.Message);
+    }
+
+    [Fact]
     public void AnAbsentTaskOrMetricNamesTheChoices()
     {
         var table = TaskTableLoader.Load(Write("t.csv", "model,params,task,metric,score\na,1e9,t,acc,0.5\n"));

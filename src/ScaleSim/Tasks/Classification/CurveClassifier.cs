@@ -4,7 +4,9 @@ namespace ScaleSim.Tasks.Classification;
 
 /// <summary>
 /// Classifies a selected fit as smooth, emergent, inverse, U-shaped or flat. The rules, in order, on the fitted curve
-/// f over the observed scales x₁ … xₙ (log10), with margin m (docs/methods.md, "Task curves"):
+/// f over the observed scales x₁ … xₙ (log10), with margin m (docs/methods.md, "Task curves"), read f as performance:
+/// the score itself, or minus the loss for a loss curve (a falling loss is smooth, a sharp drop emergent, a rising loss
+/// inverse, a loss that rises and falls again U-shaped):
 /// <list type="number">
 /// <item>flat: the constant form was selected, or max f − min f &lt; m;</item>
 /// <item>U-shaped: f falls by ≥ m from x₁ to its minimum and rises by ≥ m from there to xₙ;</item>
@@ -23,17 +25,21 @@ public static class CurveClassifier
     {
         rules ??= new ClassificationRules();
         var data = fit.Data;
+        int sign = data.Sign;
         double x1 = data.XMin, xn = data.XMax;
         var xs = Enumerable.Range(0, Grid + 1).Select(i => x1 + (xn - x1) * i / Grid).ToArray();
-        var f = fit.Predict(xs);
+        var values = fit.Predict(xs);
+        // Performance: the score, or minus the loss, so that one set of rules reads both.
+        var f = values.Select(v => sign * v).ToArray();
         double first = f[0], last = f[^1];
         int argMin = Array.IndexOf(f, f.Min());
         double range = f.Max() - f.Min(), fall = first - f[argMin], rise = last - f[argMin];
 
-        double baseline = data.Floor ?? first;
-        double noise = Noise(fit, Math.Clamp(baseline, 0, 1), overdispersion);
-        double margin = rules.Margin ?? Math.Max(rules.RelativeMargin * (1 - (data.Floor ?? 0)), rules.NoiseMultiple * noise);
-        double? threshold = ThresholdOf(fit, baseline + margin, rules.ThresholdSearchDecades);
+        double baseline = data.Floor ?? values[0];
+        double noise = Noise(fit, data.LogResponse ? baseline : Math.Clamp(baseline, 0, 1), overdispersion);
+        double relative = data.LogResponse ? rules.RelativeLossMargin * Math.Abs(baseline) : rules.RelativeMargin * (1 - (data.Floor ?? 0));
+        double margin = rules.Margin ?? Math.Max(relative, rules.NoiseMultiple * noise);
+        double? threshold = ThresholdOf(fit, baseline + sign * margin, rules.ThresholdSearchDecades);
 
         CurveClass cls;
         double? turning = null;
@@ -46,33 +52,34 @@ public static class CurveClassifier
         else if (last < first) cls = CurveClass.Inverse;
         else
         {
-            bool emergent = CurveForms.HasKnee(fit.Form) && first < baseline + margin && threshold is { } t && t <= xn
+            bool emergent = CurveForms.HasKnee(fit.Form) && first < sign * baseline + margin && threshold is { } t && t <= xn
                 && data.X.Count(x => x < t) >= rules.PointsBeforeThreshold;
             cls = emergent ? CurveClass.Emergent : CurveClass.Smooth;
         }
         return new CurveClassification(cls, margin, noise, baseline, threshold is { } th ? data.ToScale(th) : null, turning,
-            last - first, range, fall, rise);
+            values[^1] - values[0], range, fall, rise);
     }
 
     /// <summary>
-    /// The first x (log10 scale) in [x₁ − d, xₙ + d] at which the fitted curve reaches <paramref name="level"/>,
-    /// refined by bisection; null if it never does.
+    /// The first x (log10 scale) in [x₁ − d, xₙ + d] at which the fitted curve reaches <paramref name="level"/> — rises
+    /// to it for a score, falls to it for a loss — refined by bisection; null if it never does.
     /// </summary>
     public static double? ThresholdOf(CurveFit fit, double level, double searchDecades = 1)
     {
+        int sign = fit.Data.Sign;
         double lo = fit.Data.XMin - searchDecades, hi = fit.Data.XMax + searchDecades;
         int steps = (int)Math.Ceiling((hi - lo) / 0.005);
         var xs = Enumerable.Range(0, steps + 1).Select(i => lo + (hi - lo) * i / steps).ToArray();
         var f = fit.Predict(xs);
-        if (f[0] >= level) return xs[0];
+        if (sign * f[0] >= sign * level) return xs[0];
         for (int i = 1; i < xs.Length; i++)
         {
-            if (f[i] < level) continue;
+            if (sign * f[i] < sign * level) continue;
             double a = xs[i - 1], b = xs[i];
             for (int k = 0; k < 40; k++)
             {
                 double mid = (a + b) / 2;
-                if (fit.Predict(mid) >= level) b = mid; else a = mid;
+                if (sign * fit.Predict(mid) >= sign * level) b = mid; else a = mid;
             }
             return b;
         }
@@ -82,8 +89,9 @@ public static class CurveClassifier
     /// <summary>
     /// σ of the score at one scale: with the examples known, the binomial variance at the baseline for the median
     /// number of examples, inflated by ĉ, plus the median scatter between the scores of one scale (seeds); otherwise the
-    /// residual standard deviation of the fit. Divided by √k when each scale has k scores, since the curve's level at a
-    /// scale is then their mean.
+    /// residual standard deviation of the fit (for a loss, fitted in log space, that times 1 + baseline: the noise of
+    /// ln(1 + y) carried back to y). Divided by √k when each scale has k scores, since the curve's level at a scale is
+    /// then their mean.
     /// </summary>
     private static double Noise(CurveFit fit, double baseline, double overdispersion)
     {
@@ -100,6 +108,8 @@ public static class CurveClassifier
         {
             int dof = data.Count - fit.Form.ParameterCount;
             sigma = dof > 0 ? Math.Sqrt(fit.ChiSquare / dof) : 0;
+            // d(ln(1 + y)) = dy/(1 + y): a log-space residual of s is about s·(1 + y) in y
+            if (data.LogResponse) sigma *= 1 + Math.Max(baseline, 0);
         }
         return sigma / Math.Sqrt(data.MedianReplicates());
     }

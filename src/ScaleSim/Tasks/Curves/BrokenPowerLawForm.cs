@@ -76,7 +76,49 @@ public sealed class BrokenPowerLawForm : ICurveForm
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<double[]> Starts(CurvePoints data)
+    public IReadOnlyList<double[]> Starts(CurvePoints data) => data.LogResponse && Breaks == 1 ? LossStarts(data) : ScoreStarts(data);
+
+    /// <summary>
+    /// Starts for a loss, after Caballero et al.'s code: a grid with b and the break d log-spaced (theirs 1.25^g − 0.9,
+    /// g = 0, 2.5, …, 37.5, over their data's raw scale; here d over the data's decades, half a decade beyond each end,
+    /// and b over six decades about the spread of the losses), the exponents and sharpness on short linear grids,
+    /// ranked by the objective in log space. Their code grids a as well; here a is solved exactly at each grid point
+    /// (least squares in y), which finds what their grid would and more.
+    /// </summary>
+    private List<double[]> LossStarts(CurvePoints data)
+    {
+        double lo = data.XMin - data.Origin - 0.5, hi = data.XMax - data.Origin + 0.5;
+        const int breakCount = 12;
+        var deltas = Enumerable.Range(0, breakCount).Select(i => lo + (hi - lo) * i / (breakCount - 1)).ToArray();
+        double spread = Math.Max(data.Y.Max() - data.Y.Min(), 1e-3 * Math.Max(data.Y.Max(), 1e-3));
+        var bs = Enumerable.Range(0, 13).Select(i => spread * Math.Pow(10, -2 + 0.5 * i)).ToArray();
+        double[] c0s = [-0.25, 0, 0.1, 0.25, 0.5];
+        double[] c1s = [0.25, 0.5, 1, 2, 4];
+        double[] fs = [0.1, 0.25, 0.5, 1];
+        var starts = new List<double[]>(deltas.Length * bs.Length * c0s.Length * c1s.Length * fs.Length);
+        var term = new double[data.Count];
+        var jacobian = new double[data.Count * ParameterNames.Count];
+        double weightSum = data.Weights.Sum();
+        foreach (double delta in deltas)
+            foreach (double c0 in c0s)
+                foreach (double c1 in c1s)
+                    foreach (double f in fs)
+                    {
+                        double[] shape = [0, 1, c0, delta, c1, Math.Log(f)];
+                        Predict(shape, data.Origin, data.X, term, jacobian);
+                        if (!term.All(double.IsFinite)) continue;
+                        foreach (double b in bs)
+                        {
+                            // Given b, the offset a that fits best in least squares is the weighted mean of y − b·term.
+                            double a = 0;
+                            for (int i = 0; i < term.Length; i++) a += data.Weights[i] * (data.Y[i] - b * term[i]);
+                            starts.Add([a / weightSum, b, c0, delta, c1, Math.Log(f)]);
+                        }
+                    }
+        return starts;
+    }
+
+    private List<double[]> ScoreStarts(CurvePoints data)
     {
         double lo = data.XMin - data.Origin, hi = data.XMax - data.Origin, span = Math.Max(hi - lo, 1e-6);
         double[] positions = Breaks == 1 ? [0.2, 0.35, 0.5, 0.65, 0.8] : [0.2, 0.4, 0.6, 0.8];

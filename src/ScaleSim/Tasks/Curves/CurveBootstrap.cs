@@ -6,7 +6,8 @@ namespace ScaleSim.Tasks.Curves;
 /// <summary>
 /// Parametric bootstrap of a curve fit. With the number of examples known, each resample redraws every score as
 /// Binomial(nᵢ, f(xᵢ))/nᵢ from the fitted curve, the sampling the scores came from; otherwise each resample adds the
-/// fit's residuals, drawn with replacement and scaled by √(n/(n − k)), to the fitted values. A scale with several
+/// fit's residuals, drawn with replacement and scaled by √(n/(n − k)), to the fitted values (for a loss, in the log
+/// space it is fitted in, so a resampled loss stays above −1 and its noise stays relative). A scale with several
 /// scores (seeds) instead redraws its scores from its own, with replacement, so the scatter between seeds enters the
 /// intervals as it came. The x stay fixed (every scale stays in every resample, which resampling the points would
 /// not guarantee with eight to fifteen of them). Each resample is refitted from the full-data optimum
@@ -21,7 +22,7 @@ public static class CurveBootstrap
         options ??= new CurveFitOptions();
         var data = fit.Data;
         var fitted = fit.Predict(data.X);
-        var residuals = fit.Residuals;
+        var residuals = fit.ResponseResiduals;
         int dof = Math.Max(data.Count - fit.Form.ParameterCount, 1);
         double inflate = Math.Sqrt((double)data.Count / dof);
         var replicated = data.ScaleGroups().Where(g => g.Length > 1).ToList();
@@ -34,7 +35,7 @@ public static class CurveBootstrap
                 if (data.Examples is { } n)
                     y[j] = Binomial.Sample(random, Math.Clamp(fitted[j], 0, 1), n[j]) / (double)n[j];
                 else
-                    y[j] = fitted[j] - inflate * residuals[random.Next(residuals.Length)];
+                    y[j] = data.FromResponse(data.Response(fitted[j]) - inflate * residuals[random.Next(residuals.Length)]);
             }
             foreach (var group in replicated)
                 foreach (int j in group) y[j] = data.Y[group[random.Next(group.Length)]];

@@ -5,7 +5,7 @@ namespace ScaleSim.Tasks.Curves;
 /// <param name="Theta">The optimum in fit coordinates.</param>
 /// <param name="Data">The points it was fitted to.</param>
 /// <param name="Parameters">The natural parameters by name, in the form's order.</param>
-/// <param name="ChiSquare">Σ wᵢ rᵢ² at the optimum (the weighted residual sum of squares).</param>
+/// <param name="ChiSquare">Σ wᵢ rᵢ² at the optimum (the weighted residual sum of squares, in log space for a loss).</param>
 /// <param name="Converged">Whether L-BFGS met its convergence test at the chosen start.</param>
 /// <param name="Starts">How many starting points were ranked.</param>
 public sealed record CurveFit(
@@ -31,6 +31,9 @@ public sealed record CurveFit(
 
     /// <summary>Residuals f(xᵢ) − yᵢ at the data.</summary>
     public double[] Residuals => Predict(Data.X).Select((f, i) => f - Data.Y[i]).ToArray();
+
+    /// <summary>Residuals as the fit compares them: f(xᵢ) − yᵢ, or ln(1 + f(xᵢ)) − ln(1 + yᵢ) for a loss.</summary>
+    public double[] ResponseResiduals => Predict(Data.X).Select((f, i) => Data.Response(f) - Data.Response(Data.Y[i])).ToArray();
 
     /// <summary>A natural parameter by name.</summary>
     public double this[string name] => Parameters.First(p => p.Key == name).Value;

@@ -4,7 +4,9 @@ namespace ScaleSim.Tasks.Curves;
 /// A curve as the fits see it: abscissa x (log10 of the scale for task curves; a plain number such as a task loss
 /// otherwise), scores y, and a weight per point. With the number of examples known, the weights are inverse variances
 /// (binomial, plus the scatter between the scores of one scale when it has several, such as seeds) and the noise level
-/// is known; otherwise every weight is 1 and the noise level is estimated from the fit.
+/// is known; otherwise every weight is 1 and the noise level is estimated from the fit. A curve of losses
+/// (<see cref="Direction"/> lower is better) is fitted in log space, on ln(1 + y), as Caballero et al. (2022) fit BNSL;
+/// its weights are 1, since binomial variances do not describe a loss.
 /// </summary>
 /// <param name="X">Abscissa per point, ascending.</param>
 /// <param name="Y">Score per point.</param>
@@ -26,6 +28,21 @@ public sealed record CurvePoints(
 {
     /// <summary>Number of points.</summary>
     public int Count => Y.Length;
+
+    /// <summary>Whether y is a score (higher is better) or a loss (lower is better).</summary>
+    public MetricDirection Direction { get; init; } = MetricDirection.HigherIsBetter;
+
+    /// <summary>Whether the fits compare ln(1 + y) rather than y (losses: Caballero et al.'s mean squared log error).</summary>
+    public bool LogResponse => Direction == MetricDirection.LowerIsBetter;
+
+    /// <summary>+1 when higher is better, −1 when lower is: multiplied into y it gives a measure that rises with skill.</summary>
+    public int Sign => Direction == MetricDirection.LowerIsBetter ? -1 : 1;
+
+    /// <summary>A value as the fit compares it: y, or ln(1 + y) for a loss (NaN where 1 + y ≤ 0).</summary>
+    public double Response(double y) => LogResponse ? (y > -1 ? Math.Log(1 + y) : double.NaN) : y;
+
+    /// <summary>The inverse of <see cref="Response"/>.</summary>
+    public double FromResponse(double response) => LogResponse ? Math.Exp(response) - 1 : response;
 
     /// <summary>
     /// Per point, the sample variance of the scores that share its x (0 where an x has one score): the scatter between
@@ -52,16 +69,19 @@ public sealed record CurvePoints(
 
     /// <summary>The curve of a task's scores against log10 of its scales.</summary>
     public static CurvePoints FromTaskCurve(TaskCurve curve) =>
-        Create(curve.Scales.Select(Math.Log10).ToArray(), curve.Scores, curve.Examples, curve.Chance, logScale: true);
+        Create(curve.Scales.Select(Math.Log10).ToArray(), curve.Scores, curve.Examples, curve.Chance, logScale: true, direction: curve.Direction);
 
     /// <summary>
     /// Builds curve data; the weights are inverse variances p̃(1 − p̃)/n + s², binomial with the Jeffreys-adjusted
     /// p̃ = (y·n + 1/2)/(n + 1), so that a score of exactly 0 or 1 keeps a finite weight, plus s², the sample variance
     /// of the scores at the same x (0 when there is one). Without s², a few seeds that scored exactly 1 would outweigh
-    /// the other seeds of their size thousands of times over.
+    /// the other seeds of their size thousands of times over. A loss curve ignores <paramref name="examples"/>: its
+    /// weights are 1 and its noise is estimated from the fit.
     /// </summary>
-    public static CurvePoints Create(double[] x, double[] y, int[]? examples, double? floor, bool logScale, double? origin = null)
+    public static CurvePoints Create(double[] x, double[] y, int[]? examples, double? floor, bool logScale, double? origin = null,
+        MetricDirection direction = MetricDirection.HigherIsBetter)
     {
+        if (direction == MetricDirection.LowerIsBetter) examples = null;
         if (x.Length != y.Length || (examples is not null && examples.Length != y.Length))
             throw new ArgumentException("x, y and examples must have the same length");
         var scatter = new double[y.Length];
@@ -83,6 +103,7 @@ public sealed record CurvePoints(
         return new CurvePoints(x, y, weights, examples is not null, origin ?? (x.Min() + x.Max()) / 2, logScale, floor, examples)
         {
             ScatterVariance = scatter,
+            Direction = direction,
         };
     }
 

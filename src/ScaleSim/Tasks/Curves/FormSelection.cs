@@ -1,9 +1,12 @@
 namespace ScaleSim.Tasks.Curves;
 
 /// <summary>
-/// Fits candidate forms to a curve and selects one: by AICc (the simplest form within the minimum improvement of the
-/// lowest AICc) or by leave-the-largest-out extrapolation error (the form that, fitted without the largest scale,
-/// predicts it best).
+/// Fits candidate forms to a curve and selects one: by an information criterion (the simplest form within the minimum
+/// improvement of the lowest) or by leave-the-largest-out extrapolation error (the form that, fitted without the
+/// largest scale, predicts it best). The criterion is AICc where its small-sample correction stays within what the
+/// data can bear for every candidate, and BIC over the forms that leave at least three residual degrees of freedom
+/// where it does not (<see cref="SelectionRule.Auto"/>): with eight to fifteen scales and unknown noise, AICc's term
+/// 2k'(k' + 1)/(n − k' − 1) outweighs any gain in fit and a constant beats a curve that moves thirty times its noise.
 /// </summary>
 public static class FormSelection
 {
@@ -11,11 +14,15 @@ public static class FormSelection
     public static CurveSelection Select(CurvePoints data, IReadOnlyList<ICurveForm> forms, SelectionOptions? options = null, string source = "data")
     {
         options ??= new SelectionOptions();
+        var criterion = Criterion(options.Rule, forms, data);
         var fits = new List<CurveFit>();
+        int simplest = forms.Min(f => f.ParameterCount);
         foreach (var form in forms.OrderBy(f => f.ParameterCount))
         {
-            // Among several forms, one without a finite AICc could never be selected; a form asked for alone is fitted anyway.
-            if (data.Count < form.ParameterCount + 1 || (forms.Count > 1 && !HasFiniteAicc(form, data))) continue;
+            // Among several forms, one the criterion cannot select is not fitted (the simplest always can); a form asked
+            // for alone is fitted anyway.
+            bool admissible = forms.Count == 1 || form.ParameterCount == simplest || Admissible(form, data, criterion, options);
+            if (data.Count < form.ParameterCount + 1 || !admissible) continue;
             fits.Add(CurveFitter.Fit(form, data, options.Fit, NestedStarts(form, fits, data), source));
         }
         if (fits.Count == 0)
@@ -26,23 +33,41 @@ public static class FormSelection
 
         double overdispersion = InformationCriterion.Overdispersion(fits);
         var candidates = fits.Select(f => new FormCandidate(f, InformationCriterion.Aicc(f, overdispersion),
-            options.Extrapolation ? ExtrapolationError(f, data, options.Fit, source) : null)).ToList();
-        var chosen = options.Rule == SelectionRule.Extrapolation && candidates.Any(c => c.ExtrapolationError.HasValue)
-            ? candidates.Where(c => c.ExtrapolationError.HasValue).OrderBy(c => c.ExtrapolationError!.Value).ThenBy(c => c.Form.ParameterCount).First()
-            : ByAicc(candidates, options.MinimumAiccImprovement);
-        return new CurveSelection(candidates, chosen, options.Rule, overdispersion);
+            options.Extrapolation ? ExtrapolationError(f, data, options.Fit, source) : null,
+            InformationCriterion.Bic(f, overdispersion))).ToList();
+        if (criterion == SelectionRule.Extrapolation && candidates.Any(c => c.ExtrapolationError.HasValue))
+        {
+            var best = candidates.Where(c => c.ExtrapolationError.HasValue).OrderBy(c => c.ExtrapolationError!.Value).ThenBy(c => c.Form.ParameterCount).First();
+            return new CurveSelection(candidates, best, options.Rule, overdispersion, SelectionRule.Extrapolation);
+        }
+        if (criterion == SelectionRule.Extrapolation) criterion = SelectionRule.Aicc;
+        var chosen = Simplest(candidates, criterion == SelectionRule.Bic ? c => c.Bic : c => c.Aicc, options.MinimumImprovement);
+        return new CurveSelection(candidates, chosen, options.Rule, overdispersion, criterion);
     }
 
-    private static bool HasFiniteAicc(ICurveForm form, CurvePoints data) =>
-        data.Count - form.ParameterCount - (data.KnownVariance ? 0 : 1) - 1 > 0;
+    /// <summary>
+    /// The criterion a rule uses on this curve: <see cref="SelectionRule.Auto"/> is AICc when every candidate has
+    /// n ≥ 2k' + 2 (<see cref="InformationCriterion.AiccCorrectionBearable"/>), BIC otherwise.
+    /// </summary>
+    public static SelectionRule Criterion(SelectionRule rule, IReadOnlyList<ICurveForm> forms, CurvePoints data) =>
+        rule != SelectionRule.Auto ? rule
+        : forms.All(f => InformationCriterion.AiccCorrectionBearable(f, data)) ? SelectionRule.Aicc
+        : SelectionRule.Bic;
 
-    private static FormCandidate ByAicc(IReadOnlyList<FormCandidate> candidates, double minimumImprovement)
+    // Under BIC a form must leave BicResidualDegrees degrees of freedom (Schwarz's criterion has no small-sample term
+    // of its own); under AICc and extrapolation it must have a finite AICc, as before.
+    private static bool Admissible(ICurveForm form, CurvePoints data, SelectionRule criterion, SelectionOptions options) =>
+        criterion == SelectionRule.Bic
+            ? form.ParameterCount <= data.Count - options.BicResidualDegrees
+            : data.Count - InformationCriterion.CountedParameters(form, data) - 1 > 0;
+
+    private static FormCandidate Simplest(IReadOnlyList<FormCandidate> candidates, Func<FormCandidate, double> value, double minimumImprovement)
     {
-        var finite = candidates.Where(c => double.IsFinite(c.Aicc)).ToList();
+        var finite = candidates.Where(c => double.IsFinite(value(c))).ToList();
         if (finite.Count == 0) return candidates[0];
-        double best = finite.Min(c => c.Aicc);
+        double best = finite.Min(value);
         // A richer form must beat every simpler one by the minimum improvement: take the simplest within it of the best.
-        return finite.Where(c => c.Aicc <= best + minimumImprovement).OrderBy(c => c.Form.ParameterCount).ThenBy(c => c.Aicc).First();
+        return finite.Where(c => value(c) <= best + minimumImprovement).OrderBy(c => c.Form.ParameterCount).ThenBy(value).First();
     }
 
     /// <summary>Leave-the-largest-out: refit without the points at the largest scale and return the mean |error| there.</summary>

@@ -8,9 +8,10 @@ namespace ScaleSim.Tasks.Synthetic;
 /// <summary>
 /// Draws realistic synthetic task curves of each class: 8–15 scales spread over 3–5 decades (evenly in log scale,
 /// jittered by a quarter of the spacing), each score the fraction correct of Binomial(n, p(scale)) with n one of
-/// 200, 500 or 1000 examples, at chance 0, 0.25 or 0.5. Every change a class needs is drawn to be at least a few
-/// margins (docs/methods.md: m = max(0.1·(1 − chance), 2σ)), and a flat curve drifts by under a third of one, so the
-/// true class is unambiguous under the rules.
+/// 200, 500 or 1000 examples, at chance 0, 0.25 or 0.5 — or, with <see cref="SyntheticCurveSpec.GaussianNoise"/>, p
+/// plus Gaussian noise and no example counts. Every change a class needs is drawn to be at least a few margins
+/// (docs/methods.md: m = max(0.1·(1 − chance), 2σ)), and a flat curve drifts by under a third of one, so the true class
+/// is unambiguous under the rules.
 /// </summary>
 public static class SyntheticTaskCurves
 {
@@ -25,9 +26,13 @@ public static class SyntheticTaskCurves
         double spacing = decades / (count - 1);
         var xs = Enumerable.Range(0, count)
             .Select(i => first + i * spacing + (i == 0 || i == count - 1 ? 0 : Uniform(random, -0.25, 0.25) * spacing)).ToArray();
-        int examples = spec.ExampleCounts[random.Next(spec.ExampleCounts.Count)];
+        // One draw either way, so a spec with Gaussian noise changes nothing else about the curve drawn for a seed.
+        int examples = 0;
+        double noise = 0;
+        if (spec.GaussianNoise is { } range) noise = Uniform(random, range.Low, range.High);
+        else examples = spec.ExampleCounts[random.Next(spec.ExampleCounts.Count)];
         double chance = spec.ChanceLevels[random.Next(spec.ChanceLevels.Count)];
-        double sigma = Math.Sqrt(chance * (1 - chance) / examples);
+        double sigma = spec.GaussianNoise is null ? Math.Sqrt(chance * (1 - chance) / examples) : noise;
         double margin = Math.Max(0.1 * (1 - chance), 2 * sigma);
         double xn = xs[^1];
         double T(double x) => (x - first) / decades;
@@ -119,6 +124,8 @@ public static class SyntheticTaskCurves
         var points = xs.Select((x, i) =>
         {
             double p = Math.Clamp(truth(x), 0, 1);
+            if (spec.GaussianNoise is not null)
+                return new TaskObservation($"model-{i + 1}", Math.Pow(10, x), task, cls.Name(), Math.Clamp(p + Normal.Sample(random, 0, noise), 0, 1), chance);
             double score = Binomial.Sample(random, p, examples) / (double)examples;
             return new TaskObservation($"model-{i + 1}", Math.Pow(10, x), task, cls.Name(), score, chance, examples);
         });
