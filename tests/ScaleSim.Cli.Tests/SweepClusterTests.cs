@@ -57,13 +57,7 @@ public class SweepClusterTests : IDisposable
     {
         string experiment = Experiment("race", 1e9);
         string store = Path.Combine(_root, "race");
-        // A worker refuses a store nobody set up; a submission sets it up (here, without one, the library does).
-        var refused = CliRunner.Run("sweep", "worker", experiment, "--out", store, "--task-index", "0");
-        Assert.Equal(2, refused.ExitCode);
-        Assert.Contains("no experiment.json", refused.Error);
-        new SweepStore(store).WriteExperiment(SweepPlanner.Plan(ExperimentDefinition.Load(experiment)));
-
-        // Two processes per run, started together.
+        // Two processes per run, started together on a new store: the first to start sets it up.
         int[] indices = [0, 1, 2, 0, 1, 2];
         var workers = indices.Select(i => Start("sweep", "worker", experiment, "--out", store, "--task-index", i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         var outputs = workers.Select(w => Finish(w, TimeSpan.FromMinutes(2))).ToList();
@@ -87,6 +81,12 @@ public class SweepClusterTests : IDisposable
         Assert.Equal(4, json["runs"]!.AsArray().Count);
         Assert.Equal("pending", json["runs"]![3]!["state"]!.GetValue<string>());
         Assert.Equal(4, File.ReadAllLines(Path.Combine(store, "runs.csv")).Length);
+
+        // A worker of another definition (another version on some node) trains nothing into this store.
+        File.WriteAllText(experiment, File.ReadAllText(experiment).Replace("\"seeds\": [0]", "\"seeds\": [1]"));
+        var other = CliRunner.Run("sweep", "worker", experiment, "--out", store, "--task-index", "3");
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("is not the definition of race", other.Error);
     }
 
     [Fact]
@@ -96,7 +96,6 @@ public class SweepClusterTests : IDisposable
         string experiment = Experiment("sigterm", 1e10);
         string store = Path.Combine(_root, "sigterm"), straight = Path.Combine(_root, "straight");
         var plan = SweepPlanner.Plan(ExperimentDefinition.Load(experiment));
-        new SweepStore(store).WriteExperiment(plan);
         const int index = 0;
         string run = plan.Runs[index].Id;
 

@@ -52,14 +52,24 @@ public sealed class SweepStore
     }
 
     /// <summary>
-    /// Checks that the store was set up for <paramref name="plan"/>'s experiment (by a submission or a sweep run),
-    /// so a worker on a node with another version of the definition trains nothing into it.
+    /// Binds the store to <paramref name="plan"/>'s experiment: the first worker on a new store writes experiment.json
+    /// (by an exclusive create, so workers starting together agree on one), and every later one checks that it was
+    /// written for the same definition — a worker on a node with another version of it trains nothing into the store.
     /// </summary>
-    public void CheckExperiment(SweepPlan plan)
+    public void BindExperiment(SweepPlan plan)
     {
-        if (!File.Exists(ExperimentPath))
-            throw new InputException($"{Directory}: no {ExperimentFile}; submit the sweep (or run it) to set the store up first");
-        if (File.ReadAllText(ExperimentPath) != plan.Experiment.ToJson())
+        System.IO.Directory.CreateDirectory(Directory);
+        string definition = plan.Experiment.ToJson();
+        if (Claims.ClaimFile.TryCreate(ExperimentPath, definition)) return;
+        // Written by a submission atomically, or by another worker's exclusive create, which a worker that lost that
+        // race may find still being written: wait while what is there could be the start of this definition.
+        string found = File.ReadAllText(ExperimentPath);
+        for (int wait = 0; found != definition && definition.StartsWith(found, StringComparison.Ordinal) && wait < 50; wait++)
+        {
+            Thread.Sleep(100);
+            found = File.ReadAllText(ExperimentPath);
+        }
+        if (found != definition)
             throw new InputException($"{ExperimentPath} is not the definition of {plan.Experiment.Name} this worker planned from (another version of it, or another experiment)");
     }
 

@@ -5,9 +5,13 @@ using ScaleSim.Training.Runs;
 namespace ScaleSim.Training.Sweeps.Claims;
 
 /// <summary>
-/// Reading and writing claim files. A claim comes into being by an exclusive create (<see cref="FileMode.CreateNew"/>,
-/// O_CREAT|O_EXCL, which NFS v3 and later, Lustre and GPFS perform atomically on the server), never by a test for the
-/// file followed by a write; after that only its owner replaces it, by writing a temporary file and renaming it over.
+/// Reading and writing claim files. A claim comes into being by an exclusive create — <see cref="FileMode.CreateNew"/>,
+/// open(2) with O_CREAT|O_EXCL, which local file systems, NFS v3 and later (an exclusive create with a verifier, so a
+/// retransmitted request cannot fail on the file it made itself), Lustre and GPFS perform atomically — never by a test
+/// for the file followed by a write or a rename (File.Move without overwrite is such a test and a rename in .NET on
+/// Unix, so two movers can both "win"). A reader may find a new claim file empty or partly written for a moment and
+/// treats it as a live claim being written. After that only its owner replaces it, by writing a temporary file and
+/// renaming it over.
 /// </summary>
 internal static class ClaimFile
 {
@@ -30,7 +34,7 @@ internal static class ClaimFile
             }
             catch (IOException) when (attempt < 3)
             {
-                // It existed when the create failed and was gone when looked at (released in between): try again.
+                // It existed when the create failed and was gone when looked at (a lock released in between): try again.
             }
         }
         using (stream)

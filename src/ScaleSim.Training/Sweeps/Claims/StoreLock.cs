@@ -64,7 +64,8 @@ public sealed class StoreLock : IDisposable
         string aside = path + ".broken-" + token;
         try
         {
-            File.Move(path, aside, overwrite: false);
+            // rename(2): of breakers racing for one stale lock, one moves it and the others find it gone.
+            File.Move(path, aside, overwrite: true);
         }
         catch (IOException)
         {

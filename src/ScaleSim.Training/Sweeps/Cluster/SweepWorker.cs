@@ -12,7 +12,7 @@ namespace ScaleSim.Training.Sweeps.Cluster;
 public static class SweepWorker
 {
     /// <summary>Trains run <paramref name="taskIndex"/> of <paramref name="plan"/> into <paramref name="directory"/>.</summary>
-    /// <param name="plan">The sweep's plan; the store must have been set up for it (<see cref="SweepStore.CheckExperiment"/>).</param>
+    /// <param name="plan">The sweep's plan; a store set up for another definition is refused (<see cref="SweepStore.BindExperiment"/>).</param>
     /// <param name="directory">The sweep directory, on a file system every worker shares.</param>
     /// <param name="taskIndex">The run's index in the plan.</param>
     /// <param name="options">Who the worker is and how it keeps its claim.</param>
@@ -25,7 +25,7 @@ public static class SweepWorker
             throw InputException.About($"{InputName.Of("task_index")} must be a run of the plan, 0 to {plan.Runs.Count - 1}, got {taskIndex}");
         options.Claims.Validate();
         var store = new SweepStore(directory);
-        store.CheckExperiment(plan);
+        store.BindExperiment(plan);
         var run = plan.Runs[taskIndex];
         var session = RunSession.Run(plan, run, directory, plan.Experiment.Data.Open(), options.Owner, options.Claims, progress, cancellationToken);
         // A session that completed the run changes the tables; one that found it completed refreshes them too, in case

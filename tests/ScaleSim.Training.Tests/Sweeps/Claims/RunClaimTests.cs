@@ -144,7 +144,8 @@ public class RunClaimTests : IDisposable
     [Fact]
     public void HeartbeatsKeepAClaimFreshAndReleaseHandsItOn()
     {
-        var fast = new ClaimOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(50), StaleAfter = TimeSpan.FromSeconds(1) };
+        // Stale after 3 s: wide enough that a loaded thread pool does not starve the heartbeat timer that long.
+        var fast = new ClaimOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(50), StaleAfter = TimeSpan.FromSeconds(3) };
         var elsewhere = new ClaimOwner("node-2", 1, DateTimeOffset.UtcNow);
         var claim = RunClaim.TryAcquire(_root, "r", elsewhere, fast).Claim!;
         var first = RunClaim.Current(_root, "r", out _)!.HeartbeatAt;
@@ -153,7 +154,7 @@ public class RunClaimTests : IDisposable
         Assert.True(RunClaim.Current(_root, "r", out _)!.HeartbeatAt > first);
 
         // Past the stale time, an owner on another host that keeps its heartbeat is still alive.
-        Thread.Sleep(TimeSpan.FromSeconds(1.5));
+        Thread.Sleep(TimeSpan.FromSeconds(3.3));
         Assert.Null(RunClaim.TryAcquire(_root, "r", ClaimOwner.Current(), fast).Claim);
 
         Assert.True(claim.Release("trained", "done"));
