@@ -94,8 +94,8 @@ public sealed class RunClaim : IDisposable
     /// Whether the claim in <paramref name="path"/> (read as <paramref name="record"/>; null when unreadable) may be
     /// superseded by <paramref name="me"/>: when it was released; when it is an earlier attempt of my own scheduler
     /// task (a scheduler runs one attempt of a task at a time); when its process is gone from this host; when its task
-    /// is gone from the scheduler's queue; or when its heartbeat is older than <see cref="ClaimOptions.StaleAfter"/>.
-    /// An unreadable file is a claim being written, unless it is that old.
+    /// is gone from the scheduler's queue; or — only where the queue cannot tell — when its heartbeat is older than
+    /// <see cref="ClaimOptions.StaleAfter"/>. An unreadable file is a claim being written, unless it is that old.
     /// </summary>
     public static ClaimJudgement Judge(ClaimRecord? record, string path, ClaimOwner me, ClaimOptions options, DateTimeOffset now)
     {
@@ -115,10 +115,17 @@ public sealed class RunClaim : IDisposable
             return new ClaimJudgement(true, true, $"held by an earlier attempt of this task, {record.Owner}");
         if (record.Owner.IsRunningHere() == false)
             return new ClaimJudgement(true, true, $"{record.Owner} is no longer running");
-        if (options.Queue is { } queue && record.Owner.Scheduler == queue.Scheduler && record.Owner.Task is { } task
-            && queue.Lookup(task).Presence == JobPresence.Gone)
-            return new ClaimJudgement(true, true, $"{record.Owner}: its task is no longer in the {queue.Scheduler} queue");
         double silence = (now - record.HeartbeatAt).TotalSeconds;
+        if (options.Queue is { } queue && record.Owner.Scheduler == queue.Scheduler && record.Owner.Task is { } task)
+        {
+            // The queue outranks the heartbeat: a task it still holds may be suspended (preemption by suspension) or
+            // stalled, and would train on when it resumes; a task it no longer holds has no process left.
+            var lookup = queue.Lookup(task);
+            if (lookup.Presence == JobPresence.Gone)
+                return new ClaimJudgement(true, true, $"{record.Owner}: its task is no longer in the {queue.Scheduler} queue");
+            if (lookup.Presence == JobPresence.Queued)
+                return new ClaimJudgement(false, false, $"held by {record.Owner}, {lookup.State ?? "queued"} (heartbeat {silence:F0} s ago)");
+        }
         if (silence > options.StaleAfter.TotalSeconds)
             return new ClaimJudgement(true, true, $"{record.Owner} silent for {Minutes(silence)} (stale after {Minutes(options.StaleAfter.TotalSeconds)})");
         return new ClaimJudgement(false, false, $"held by {record.Owner} (heartbeat {silence:F0} s ago)");

@@ -107,6 +107,11 @@ public class RunClaimTests : IDisposable
 
         Assert.Null(RunClaim.TryAcquire(_root, "r", otherTask, Options with { Queue = new FakeQueue("77_4") }).Claim);
         Assert.Null(RunClaim.TryAcquire(_root, "r", otherTask, Options).Claim);
+        // Silent past the stale time but still in the queue (suspended, say): the queue outranks the heartbeat.
+        Backdate("r", 0, TimeSpan.FromMinutes(20));
+        var suspended = RunClaim.TryAcquire(_root, "r", otherTask, Options with { Queue = new FakeQueue("77_4") });
+        Assert.Null(suspended.Claim);
+        Assert.Contains("RUNNING", suspended.Note);
 
         // The same task started again (a requeue): its earlier attempt cannot be running any more.
         var requeued = task with { Host = "node-8", Pid = 300 };
