@@ -160,7 +160,7 @@ public class SweepClusterTests : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "scalesim.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         // Not a Slurm task, whatever runs the tests.
-        foreach (var variable in new[] { "SLURM_JOB_ID", "SLURM_ARRAY_JOB_ID", "SLURM_ARRAY_TASK_ID" }) start.Environment.Remove(variable);
+        foreach (var variable in new[] { "SLURM_JOB_ID", "SLURM_ARRAY_JOB_ID", "SLURM_ARRAY_TASK_ID", "SLURM_CLUSTER_NAME" }) start.Environment.Remove(variable);
         return Process.Start(start)!;
     }
 

@@ -10,11 +10,11 @@ namespace ScaleSim.Training.Sweeps.Claims;
 /// <param name="Host">The host name.</param>
 /// <param name="Pid">The process id on that host.</param>
 /// <param name="ProcessStart">When that process started (UTC).</param>
-/// <param name="Scheduler">The engine that started the process (<c>slurm</c>, <c>skypilot</c>), or null.</param>
+/// <param name="Scheduler">The engine that started the process, or null: <c>slurm:CLUSTER</c> (a Slurm cluster's queue can vouch only for its own tasks), <c>skypilot</c>.</param>
 /// <param name="Task">The task as that engine names it (<c>JOBID_TASK</c> for a Slurm array task), or null.</param>
 public sealed record ClaimOwner(string Host, int Pid, DateTimeOffset ProcessStart, string? Scheduler = null, string? Task = null)
 {
-    /// <summary>The scheduler name of Slurm tasks.</summary>
+    /// <summary>The scheduler name of Slurm tasks of a cluster whose name is not known.</summary>
     public const string Slurm = "slurm";
 
     /// <summary>The scheduler name of SkyPilot managed jobs.</summary>
@@ -29,17 +29,21 @@ public sealed record ClaimOwner(string Host, int Pid, DateTimeOffset ProcessStar
 
     /// <summary>
     /// The scheduler task this process runs as: a Slurm array task as <c>ARRAYJOB_TASK</c> (what <c>squeue -j</c> and
-    /// <c>scancel</c> take), a plain Slurm job by its id, or a SkyPilot task by <c>SKYPILOT_TASK_ID</c>, which a managed
-    /// job keeps across its recoveries. (null, null) outside a scheduler.
+    /// <c>scancel</c> take) of its cluster (<c>SLURM_CLUSTER_NAME</c>), a plain Slurm job by its id, or a SkyPilot task by
+    /// <c>SKYPILOT_TASK_ID</c>, which a managed job keeps across its recoveries. (null, null) outside a scheduler.
     /// </summary>
     public static (string? Scheduler, string? Task) TaskFromEnvironment()
     {
         string? Get(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
-        if (Get("SLURM_ARRAY_JOB_ID") is { } array && Get("SLURM_ARRAY_TASK_ID") is { } index) return (Slurm, $"{array}_{index}");
-        if (Get("SLURM_JOB_ID") is { } job) return (Slurm, job);
+        string slurm = SlurmScheduler(Get("SLURM_CLUSTER_NAME"));
+        if (Get("SLURM_ARRAY_JOB_ID") is { } array && Get("SLURM_ARRAY_TASK_ID") is { } index) return (slurm, $"{array}_{index}");
+        if (Get("SLURM_JOB_ID") is { } job) return (slurm, job);
         if (Get("SKYPILOT_TASK_ID") is { } sky) return (SkyPilot, sky);
         return (null, null);
     }
+
+    /// <summary>The scheduler name of the tasks of Slurm cluster <paramref name="cluster"/> (<see cref="Slurm"/> when unknown).</summary>
+    public static string SlurmScheduler(string? cluster) => string.IsNullOrEmpty(cluster) ? Slurm : $"{Slurm}:{cluster}";
 
     /// <summary>Whether this owner is the same process as <paramref name="other"/>.</summary>
     public bool IsSameProcess(ClaimOwner other) =>

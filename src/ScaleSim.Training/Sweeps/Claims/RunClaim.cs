@@ -94,8 +94,9 @@ public sealed class RunClaim : IDisposable
     /// Whether the claim in <paramref name="path"/> (read as <paramref name="record"/>; null when unreadable) may be
     /// superseded by <paramref name="me"/>: when it was released; when it is an earlier attempt of my own scheduler
     /// task (a scheduler runs one attempt of a task at a time); when its process is gone from this host; when its task
-    /// is gone from the scheduler's queue; or — only where the queue cannot tell — when its heartbeat is older than
-    /// <see cref="ClaimOptions.StaleAfter"/>. An unreadable file is a claim being written, unless it is that old.
+    /// is gone from the scheduler's queue; or — only where neither this host nor the queue can tell — when its
+    /// heartbeat is older than <see cref="ClaimOptions.StaleAfter"/>. An unreadable file is a claim being written,
+    /// unless it is that old.
     /// </summary>
     public static ClaimJudgement Judge(ClaimRecord? record, string path, ClaimOwner me, ClaimOptions options, DateTimeOffset now)
     {
@@ -113,8 +114,14 @@ public sealed class RunClaim : IDisposable
             return new ClaimJudgement(true, false, $"released by {record.Owner}{(record.Outcome is null ? "" : $" ({record.Outcome})")}");
         if (record.Owner.IsSameTask(me) && !record.Owner.IsSameProcess(me))
             return new ClaimJudgement(true, true, $"held by an earlier attempt of this task, {record.Owner}");
-        if (record.Owner.IsRunningHere() == false)
-            return new ClaimJudgement(true, true, $"{record.Owner} is no longer running");
+        switch (record.Owner.IsRunningHere())
+        {
+            case false:
+                return new ClaimJudgement(true, true, $"{record.Owner} is no longer running");
+            case true:
+                // Alive on this host: a heartbeat late because the process was starved or suspended is no abandonment.
+                return new ClaimJudgement(false, false, $"held by {record.Owner} (heartbeat {(now - record.HeartbeatAt).TotalSeconds:F0} s ago)");
+        }
         double silence = (now - record.HeartbeatAt).TotalSeconds;
         if (options.Queue is { } queue && record.Owner.Scheduler == queue.Scheduler && record.Owner.Task is { } task)
         {

@@ -18,12 +18,20 @@ public sealed class SlurmQueue : IJobQueue
     };
 
     private readonly string _squeue;
+    private readonly Lazy<string> _scheduler;
 
     /// <summary>Reads the queue with <paramref name="squeue"/> (the one on the PATH by default).</summary>
-    public SlurmQueue(string squeue = "squeue") => _squeue = squeue;
+    public SlurmQueue(string squeue = "squeue")
+    {
+        _squeue = squeue;
+        _scheduler = new Lazy<string>(() => ClaimOwner.SlurmScheduler(Environment.GetEnvironmentVariable("SLURM_CLUSTER_NAME") ?? ClusterName()));
+    }
 
-    /// <inheritdoc />
-    public string Scheduler => ClaimOwner.Slurm;
+    /// <summary>
+    /// <c>slurm:CLUSTER</c>: the queue is asked only about tasks of its own cluster. Another cluster's squeue (a store
+    /// shared between clusters, a login node of another one) would not know their ids and take them for gone.
+    /// </summary>
+    public string Scheduler => _scheduler.Value;
 
     /// <summary>Whether an squeue can be run here at all.</summary>
     public bool IsAvailable => Query(["-h", "-o", "%i", "-j", "0"]) is not null;
@@ -54,10 +62,21 @@ public sealed class SlurmQueue : IJobQueue
         return tasks;
     }
 
-    // null: squeue could not be run or the controller could not be reached. Unknown: the controller does not know the id.
-    private (IReadOnlyList<string> Lines, bool Unknown)? Query(IReadOnlyList<string> arguments)
+    // The cluster's name from its configuration, as scontrol (beside squeue) reads it; null when it cannot be asked.
+    private string? ClusterName()
     {
-        var start = new ProcessStartInfo(_squeue) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        string scontrol = Path.Combine(Path.GetDirectoryName(_squeue) ?? "", "scontrol");
+        var answer = Run(scontrol, ["show", "config"]);
+        var line = answer?.Lines.FirstOrDefault(l => l.StartsWith("ClusterName", StringComparison.Ordinal));
+        return line?.Split('=', 2) is [_, var name] ? name.Trim() : null;
+    }
+
+    // null: squeue could not be run or the controller could not be reached. Unknown: the controller does not know the id.
+    private (IReadOnlyList<string> Lines, bool Unknown)? Query(IReadOnlyList<string> arguments) => Run(_squeue, arguments);
+
+    private static (IReadOnlyList<string> Lines, bool Unknown)? Run(string program, IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in arguments) start.ArgumentList.Add(a);
         try
         {

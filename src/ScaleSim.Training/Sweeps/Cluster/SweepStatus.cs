@@ -17,7 +17,7 @@ public static class SweepStatus
     /// <param name="claimOptions">The stale time and the queue (<see cref="ClaimOptions.Queue"/>), as the workers judge claims.</param>
     public static SweepStatusReport Read(SweepPlan plan, string directory, ClaimOptions claimOptions)
     {
-        if (!Directory.Exists(directory)) throw InputException.About($"{InputName.Of("sweep_directory")} '{directory}' does not exist (nothing was submitted or run into it)");
+        if (!Directory.Exists(directory)) throw new InputException($"{directory}: no such sweep directory (nothing was submitted or run into it)");
         var store = new SweepStore(directory);
         var queue = claimOptions.Queue;
         var queued = queue is null ? null : QueuedTasks(store, queue);

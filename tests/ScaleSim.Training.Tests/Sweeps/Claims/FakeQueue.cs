@@ -5,7 +5,7 @@ namespace ScaleSim.Training.Tests.Sweeps.Claims;
 /// <summary>A Slurm queue that holds the tasks it is told to, and knows nothing of the rest.</summary>
 internal sealed class FakeQueue(params string[] queued) : IJobQueue
 {
-    public string Scheduler => ClaimOwner.Slurm;
+    public string Scheduler { get; init; } = ClaimOwner.Slurm;
 
     public JobLookup Lookup(string task) => queued.Contains(task) ? new JobLookup(JobPresence.Queued, "RUNNING") : new JobLookup(JobPresence.Gone);
 

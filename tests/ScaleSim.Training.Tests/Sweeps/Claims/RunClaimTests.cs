@@ -95,6 +95,12 @@ public class RunClaimTests : IDisposable
         var attempt = RunClaim.TryAcquire(_root, "r", ClaimOwner.Current(), Options);
         Assert.NotNull(attempt.Claim);
         Assert.Contains("no longer running", attempt.Note);
+
+        // A process alive on this host keeps its claim however late its heartbeat (starved, or suspended).
+        Backdate("r", 1, TimeSpan.FromMinutes(20));
+        var late = RunClaim.TryAcquire(_root, "r", ClaimOwner.Current() with { Pid = 1, ProcessStart = default }, Options);
+        Assert.Null(late.Claim);
+        Assert.Contains("held by", late.Note);
         attempt.Claim!.Dispose();
     }
 
@@ -107,6 +113,9 @@ public class RunClaimTests : IDisposable
 
         Assert.Null(RunClaim.TryAcquire(_root, "r", otherTask, Options with { Queue = new FakeQueue("77_4") }).Claim);
         Assert.Null(RunClaim.TryAcquire(_root, "r", otherTask, Options).Claim);
+        // Another cluster's queue, which has never heard of this task, cannot take it for gone: the heartbeat decides.
+        var otherCluster = new FakeQueue { Scheduler = ClaimOwner.SlurmScheduler("other") };
+        Assert.Null(RunClaim.TryAcquire(_root, "r", otherTask, Options with { Queue = otherCluster }).Claim);
         // Silent past the stale time but still in the queue (suspended, say): the queue outranks the heartbeat.
         Backdate("r", 0, TimeSpan.FromMinutes(20));
         var suspended = RunClaim.TryAcquire(_root, "r", otherTask, Options with { Queue = new FakeQueue("77_4") });
