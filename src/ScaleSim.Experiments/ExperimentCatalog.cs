@@ -25,13 +25,19 @@ public static class ExperimentCatalog
     /// <summary>The experiment <paramref name="nameOrFile"/> names; throws <see cref="InputException"/> listing the built-in ones when none matches.</summary>
     public static ExperimentDefinition Resolve(string nameOrFile)
     {
-        if (File.Exists(nameOrFile)) return ExperimentDefinition.Load(nameOrFile);
-        string local = Path.Combine("experiments", nameOrFile, "experiment.json");
-        if (File.Exists(local)) return ExperimentDefinition.Load(local);
+        if (Locate(nameOrFile) is { } file) return ExperimentDefinition.Load(file);
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"experiments/{nameOrFile}/experiment.json");
         if (stream is null)
             throw InputException.About($"{InputName.Of("experiment")} '{nameOrFile}' is neither a file, nor experiments/{nameOrFile}/experiment.json, nor a built-in experiment ({string.Join(", ", BuiltIn)})");
         using var reader = new StreamReader(stream);
         return ExperimentDefinition.Parse(reader.ReadToEnd(), $"built-in experiment {nameOrFile}");
+    }
+
+    /// <summary>The file <see cref="Resolve"/> reads for <paramref name="nameOrFile"/>, or null when it names a built-in experiment (or nothing).</summary>
+    public static string? Locate(string nameOrFile)
+    {
+        if (File.Exists(nameOrFile)) return nameOrFile;
+        string local = Path.Combine("experiments", nameOrFile, "experiment.json");
+        return File.Exists(local) ? local : null;
     }
 }

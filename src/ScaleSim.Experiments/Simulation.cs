@@ -6,6 +6,8 @@ using ScaleSim.Laws;
 using ScaleSim.Tasks;
 using ScaleSim.Training.Data;
 using ScaleSim.Training.Sweeps;
+using ScaleSim.Training.Sweeps.Claims;
+using ScaleSim.Training.Sweeps.Cluster;
 using ScaleSim.Training.Tasks;
 
 namespace ScaleSim.Experiments;
@@ -15,6 +17,8 @@ namespace ScaleSim.Experiments;
 /// <see cref="SweepRunner"/>), read the completed runs back from the sweep directory, analyse them, and — with a report
 /// directory — write the report, its figures, the tables and <c>result.json</c>. An IsoFLOP experiment is analysed with
 /// Hoffmann et al.'s three approaches under both parameter conventions; a size sweep on task data as task curves.
+/// While other workers (a cluster job array) still train runs of the sweep, the runs completed so far are analysed and
+/// the result's notes say so; with <see cref="SimulationOptions.Train"/> off nothing is trained here at all.
 /// </summary>
 public static class Simulation
 {
@@ -31,7 +35,9 @@ public static class Simulation
         observer?.Planned(plan, options);
         var watch = Stopwatch.StartNew();
         var progress = observer is null ? null : new SweepProgress(observer);
-        var outcomes = SweepRunner.Run(plan, options.RunsDirectory, options.ParallelRuns, progress, cancellationToken);
+        var outcomes = options.Train
+            ? SweepRunner.Run(plan, options.RunsDirectory, options.ParallelRuns, progress, cancellationToken)
+            : StoreOutcomes(plan, options.RunsDirectory);
         var sweep = new SweepOutcome(plan, outcomes, watch.Elapsed.TotalSeconds, options.ParallelRuns);
         if (sweep.Interrupted) return new InterruptedSimulation(experiment, sweep);
 
@@ -80,7 +86,23 @@ public static class Simulation
         var table = TaskTableLoader.Load(Path.Combine(options.RunsDirectory, SweepResults.TasksFile), new TaskColumns(ScaleVariable.Params));
         var curveOptions = new TaskCurveOptions { Bootstrap = options.Resamples };
         var curves = table.Curves().Select(c => TaskCurveAnalysis.Analyze(c, curveOptions)).ToList();
-        return new TaskSweepSimulationResult(experiment, sweep, table.Warnings, source, runs, table, curves);
+        // An IsoFLOP analysis hears this from SweepResults; the task table does not know the plan.
+        IReadOnlyList<string> notes = sweep.Unfinished.Count == 0 ? table.Warnings
+            : [$"{options.RunsDirectory}: sweep in progress: {sweep.Unfinished.Count} of the {sweep.Plan.Runs.Count} planned runs are not completed yet (held by other workers or pending); using the {runs.Count} completed", .. table.Warnings];
+        return new TaskSweepSimulationResult(experiment, sweep, notes, source, runs, table, curves);
+    }
+
+    // Training left to the sweep's workers: each run as the store has it, completed runs as completed.
+    private static IReadOnlyList<(PlannedRun Run, RunOutcome Outcome)> StoreOutcomes(SweepPlan plan, string directory)
+    {
+        var status = SweepStatus.Read(plan, directory, new ClaimOptions());
+        return plan.Runs.Select((run, i) => (run, status.Runs[i].State switch
+        {
+            SweepRunState.Completed => RunOutcome.AlreadyCompleted,
+            SweepRunState.Diverged => RunOutcome.Diverged,
+            SweepRunState.Claimed or SweepRunState.Running => RunOutcome.Busy,
+            _ => RunOutcome.Pending,
+        })).ToList();
     }
 
     private sealed class SweepProgress(ISimulationObserver observer) : IProgress<SweepEvent>

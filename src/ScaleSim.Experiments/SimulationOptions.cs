@@ -9,6 +9,12 @@ public sealed record SimulationOptions
     /// <summary>Where report.md, result.json, the figures and the tables go; null writes no report.</summary>
     public string? ReportDirectory { get; init; }
 
+    /// <summary>
+    /// Whether to train the runs not completed yet. Off, the store is analysed as it is — for a sweep that a cluster's
+    /// workers are still training, whose completed runs are analysed and the rest left to them.
+    /// </summary>
+    public bool Train { get; init; } = true;
+
     /// <summary>Runs trained at once, one CPU thread each.</summary>
     public int ParallelRuns { get; init; } = Environment.ProcessorCount;
 

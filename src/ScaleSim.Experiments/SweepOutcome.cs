@@ -12,8 +12,11 @@ public sealed record SweepOutcome(SweepPlan Plan, IReadOnlyList<(PlannedRun Run,
     /// <summary>Runs this invocation trained (from scratch, resumed or retrained) rather than found completed.</summary>
     public int TrainedNow => Outcomes.Count(o => o.Outcome is RunOutcome.Trained or RunOutcome.Resumed or RunOutcome.Retrained);
 
-    /// <summary>Whether some run was stopped (cancelled) or is being trained by another process: the sweep is not finished.</summary>
-    public bool Interrupted => Outcomes.Any(o => o.Outcome is RunOutcome.Interrupted or RunOutcome.Busy);
+    /// <summary>Whether some run was stopped by cancelling this invocation.</summary>
+    public bool Interrupted => Outcomes.Any(o => o.Outcome == RunOutcome.Interrupted);
+
+    /// <summary>Runs neither completed nor diverged: held by other workers, or left to them.</summary>
+    public IReadOnlyList<PlannedRun> Unfinished => Outcomes.Where(o => o.Outcome is RunOutcome.Busy or RunOutcome.Pending).Select(o => o.Run).ToList();
 
     /// <summary>Runs that diverged (reported, not retried).</summary>
     public IReadOnlyList<PlannedRun> Diverged => Outcomes.Where(o => o.Outcome == RunOutcome.Diverged).Select(o => o.Run).ToList();

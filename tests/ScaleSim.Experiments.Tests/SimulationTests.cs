@@ -46,6 +46,33 @@ public class SimulationTests
         Assert.True(JsonNode.DeepEquals(library, cli), $"library:\n{library}\ncommand line:\n{cli}");
         Assert.Equal(isoFlop.Primary.Result.Approach3.A, cli["approach3"]!["a"]!.GetValue<double>());
         Assert.Equal(isoFlop.Analyses[1].Result.Approach2!.A, cli["other_convention"]!["approach2"]!["a"]!.GetValue<double>());
+
+        // The same store while a cluster still trains it: one run not started, one held by a live worker. Without
+        // training, the completed runs are analysed and the notes say the sweep is in progress.
+        string partial = root.Combine("partial");
+        CopyDirectory(runs, partial);
+        var plan = isoFlop.Sweep.Plan;
+        var (notStarted, held) = (plan.Runs[0], plan.Runs[5]);
+        Directory.Delete(Path.Combine(partial, notStarted.Id), recursive: true);
+        Directory.Delete(Path.Combine(partial, held.Id), recursive: true);
+        SweepTables.Write(plan, partial);
+        var worker = new ScaleSim.Training.Sweeps.Claims.ClaimOwner("node-1", 1, DateTimeOffset.UtcNow);
+        using var claim = ScaleSim.Training.Sweeps.Claims.RunClaim.TryAcquire(partial, held.Id, worker, new()).Claim!;
+        var inProgress = Assert.IsType<IsoFlopSimulationResult>(Simulation.Run(experiment,
+            new SimulationOptions { RunsDirectory = partial, Resamples = 20, Train = false }));
+        Assert.Equal(0, inProgress.Sweep.TrainedNow);
+        Assert.Equal([notStarted, held], inProgress.Sweep.Unfinished);
+        Assert.Equal(RunOutcome.Busy, inProgress.Sweep.Outcomes.Single(o => o.Run == held).Outcome);
+        Assert.Equal(11, inProgress.Primary.Input.Runs.Count);
+        Assert.Contains(inProgress.Notes, n => n.Contains("sweep in progress: 2 of the 13 planned runs", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(partial, notStarted.Id)));
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var directory in Directory.GetDirectories(from)) CopyDirectory(directory, Path.Combine(to, Path.GetFileName(directory)));
     }
 
     [Fact]

@@ -25,10 +25,14 @@ internal static class SimulateCommand
         var output = new Option<string?>("--out") { Description = "Directory for report.md, result.json, figures/ and the tables (default experiments/NAME)." };
         var parallel = CommonOptions.Parallel();
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for every interval.", DefaultValueFactory = _ => 200 };
+        var noTrain = new Option<bool>("--no-train")
+        {
+            Description = "Train nothing: analyse the runs completed so far (for a sweep a cluster is still training; see sweep status).",
+        };
         var json = CommonOptions.Json();
         var command = new Command("simulate", "Train tiny models at several sizes, fit all three Chinchilla approaches on them (or, for a task experiment, fit and classify its task curves), and write a report.")
         {
-            experimentOption, quick, runs, output, parallel, bootstrap, json,
+            experimentOption, quick, runs, output, parallel, bootstrap, noTrain, json,
         };
         command.SetAction(parse =>
         {
@@ -42,6 +46,7 @@ internal static class SimulateCommand
                 ReportDirectory = parse.GetValue(output) ?? Path.Combine("experiments", experiment.Name),
                 ParallelRuns = parse.GetValue(parallel) ?? Environment.ProcessorCount,
                 Resamples = parse.GetValue(bootstrap),
+                Train = !parse.GetValue(noTrain),
                 Command = "dotnet run --project src/ScaleSim.Cli -c Release -- simulate" +
                     (name == ExperimentCatalog.Default ? "" : parse.GetValue(quick) ? " --quick" : $" --experiment {name}"),
             };

@@ -8,12 +8,15 @@ using Spectre.Console;
 
 namespace ScaleSim.Cli.Commands;
 
-/// <summary><c>scalesim sweep plan|run EXPERIMENT</c>: the runs of an experiment, and training them.</summary>
+/// <summary>
+/// <c>scalesim sweep plan|run|submit|worker|status EXPERIMENT</c>: the runs of an experiment, training them here, or
+/// on a cluster as a job array of workers sharing the sweep directory.
+/// </summary>
 internal static class SweepCommand
 {
     public static Command Create(CliContext context)
     {
-        var sweep = new Command("sweep", "Plan and train the runs of an experiment (experiments/NAME/experiment.json).");
+        var sweep = new Command("sweep", "Plan and train the runs of an experiment (experiments/NAME/experiment.json), here or on a cluster.");
 
         var planExperiment = CommonOptions.Experiment();
         var noEstimate = new Option<bool>("--no-estimate") { Description = "Skip timing a few shapes to estimate each run's wall time." };
@@ -54,6 +57,9 @@ internal static class SweepCommand
 
         sweep.Subcommands.Add(plan);
         sweep.Subcommands.Add(run);
+        sweep.Subcommands.Add(SweepSubmitCommand.Create(context));
+        sweep.Subcommands.Add(SweepWorkerCommand.Create(context));
+        sweep.Subcommands.Add(SweepStatusCommand.Create(context));
         return sweep;
     }
 

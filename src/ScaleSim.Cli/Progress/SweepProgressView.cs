@@ -121,7 +121,8 @@ internal sealed class SweepProgressView : ISimulationObserver, IProgress<SweepEv
         RunOutcome.Retrained => "retrained (its directory was unusable)",
         RunOutcome.Diverged => "DIVERGED (not retried)",
         RunOutcome.Interrupted => "interrupted (resumable)",
-        _ => "busy in another sweep process",
+        RunOutcome.Pending => "not completed (left to the sweep's workers)",
+        _ => "busy (held by another sweep process or worker)",
     };
 
     private void Draw(Task work)

@@ -6,10 +6,13 @@ namespace ScaleSim.Training.Runs;
 /// </summary>
 public static class AtomicFile
 {
-    /// <summary>Replaces <paramref name="path"/> with what <paramref name="write"/> writes.</summary>
-    public static void Write(string path, Action<Stream> write)
+    /// <summary>
+    /// Replaces <paramref name="path"/> with what <paramref name="write"/> writes. Writers that may run at the same time
+    /// (several processes on one sweep directory) pass a <paramref name="temporary"/> name of their own.
+    /// </summary>
+    public static void Write(string path, Action<Stream> write, string? temporary = null)
     {
-        string temporary = path + ".tmp";
+        temporary ??= path + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
             write(stream);
@@ -18,11 +21,11 @@ public static class AtomicFile
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>Replaces <paramref name="path"/> with UTF-8 <paramref name="text"/>.</summary>
-    public static void WriteAllText(string path, string text) =>
+    /// <summary>Replaces <paramref name="path"/> with UTF-8 <paramref name="text"/> (through <paramref name="temporary"/>, as <see cref="Write"/>).</summary>
+    public static void WriteAllText(string path, string text, string? temporary = null) =>
         Write(path, stream =>
         {
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
             writer.Write(text);
-        });
+        }, temporary);
 }

@@ -21,6 +21,9 @@ public enum RunOutcome
     /// <summary>Stopped by cancellation; resumable.</summary>
     Interrupted,
 
-    /// <summary>Another sweep process is training it.</summary>
+    /// <summary>Another sweep process or cluster worker holds it (or took it over from this one).</summary>
     Busy,
+
+    /// <summary>Not completed, and not trained by this invocation: left to the workers of the sweep.</summary>
+    Pending,
 }

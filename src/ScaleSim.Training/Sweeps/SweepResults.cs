@@ -30,7 +30,15 @@ public sealed class SweepResults
         _runsTable = runsTable;
         Runs = runs;
         Curves = curves;
+        InProgressNote = InProgress(directory, runs);
     }
+
+    /// <summary>
+    /// Said when the store's experiment.json plans runs that are neither in runs.csv nor diverged: the sweep is still
+    /// running (or was stopped), and what is read here is the runs completed so far. Null when it is finished or when
+    /// the directory holds no experiment.json to tell.
+    /// </summary>
+    public string? InProgressNote { get; }
 
     /// <summary>The sweep directory.</summary>
     public string Directory { get; }
@@ -82,7 +90,40 @@ public sealed class SweepResults
             .Select(g => TrainingCurve.FromPoints(g.Key, g.Select(p =>
                 (Params: (double)(convention == ParameterConvention.Total ? p.Params : p.NonEmbeddingParams), Tokens: (double)p.Tokens, Flops: (double?)null, p.Loss))))
             .ToList();
-        return ScalingAnalysisInput.Prepare(table, annotations, curves, minSteps);
+        var input = ScalingAnalysisInput.Prepare(table, annotations, curves, minSteps);
+        return InProgressNote is null ? input : input with { Notes = [InProgressNote, .. input.Notes] };
+    }
+
+    private static string? InProgress(string directory, IReadOnlyList<SweepRunRecord> tabled)
+    {
+        string experimentPath = Path.Combine(directory, SweepStore.ExperimentFile);
+        if (!File.Exists(experimentPath)) return null;
+        SweepPlan plan;
+        try
+        {
+            plan = SweepPlanner.Plan(ExperimentDefinition.Load(experimentPath));
+        }
+        catch (InputException)
+        {
+            return null;
+        }
+        var inTable = tabled.Select(r => r.Run).ToHashSet(StringComparer.Ordinal);
+        int unfinished = plan.Runs.Count(r => !inTable.Contains(r.Id) && !Diverged(Path.Combine(directory, r.Id)));
+        return unfinished == 0 ? null
+            : $"{directory}: sweep in progress: {unfinished} of the {plan.Runs.Count} planned runs of {plan.Experiment.Name} are not completed yet; " +
+              $"using the {tabled.Count} completed runs in {RunsFile} (sweep status lists the others)";
+    }
+
+    private static bool Diverged(string runDirectory)
+    {
+        try
+        {
+            return File.Exists(Path.Combine(runDirectory, "config.json")) && Training.Runs.RunDirectory.Open(runDirectory).ReadSummary()?.Status == Training.Runs.RunStatus.Diverged;
+        }
+        catch (Exception e) when (e is InputException or IOException)
+        {
+            return false;
+        }
     }
 
     private static SweepRunRecord ReadRun(Row row) => new(

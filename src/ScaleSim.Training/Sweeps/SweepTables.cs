@@ -53,9 +53,14 @@ public static class SweepTables
                 tasks.Append(string.Join(',', scales, PerDigitMetric, F(score.PerDigit), Chance(score.Chance), I(score.Examples * score.AnswerLength), F(score.PerDigit), F(score.Loss))).Append('\n');
             }
         }
-        AtomicFile.WriteAllText(Path.Combine(directory, SweepResults.RunsFile), runs.ToString());
-        AtomicFile.WriteAllText(Path.Combine(directory, SweepResults.CurvesFile), curves.ToString());
-        if (anyTasks) AtomicFile.WriteAllText(Path.Combine(directory, SweepResults.TasksFile), tasks.ToString());
+        // Temporary names of this writer's own: the tables lock keeps writers apart, but a broken lock must not make
+        // two of them write into one temporary file.
+        string unique = ".tmp-" + Guid.NewGuid().ToString("N");
+        void Publish(string file, StringBuilder text) =>
+            AtomicFile.WriteAllText(Path.Combine(directory, file), text.ToString(), Path.Combine(directory, file + unique));
+        Publish(SweepResults.RunsFile, runs);
+        Publish(SweepResults.CurvesFile, curves);
+        if (anyTasks) Publish(SweepResults.TasksFile, tasks);
         return completed;
     }
 

@@ -1,4 +1,5 @@
 using ScaleSim.Training.Sweeps;
+using ScaleSim.Training.Sweeps.Claims;
 
 namespace ScaleSim.Training.Tests.Sweeps;
 
@@ -59,15 +60,20 @@ public class SweepRunnerTests : IDisposable
         string directory = Path.Combine(_root, "busy");
         Directory.CreateDirectory(directory);
         var claimed = plan.Runs[0];
-        using (var held = RunLock.TryAcquire(Path.Combine(directory, claimed.Id + ".lock")))
+        var attempt = RunClaim.TryAcquire(directory, claimed.Id, ClaimOwner.Current(), new ClaimOptions());
+        using (var held = attempt.Claim)
         {
             Assert.NotNull(held);
-            Assert.Null(RunLock.TryAcquire(Path.Combine(directory, claimed.Id + ".lock")));
+            Assert.Null(RunClaim.TryAcquire(directory, claimed.Id, ClaimOwner.Current(), new ClaimOptions()).Claim);
             var outcomes = SweepRunner.Run(plan, directory, parallelRuns: 2);
             Assert.Equal(RunOutcome.Busy, outcomes.Single(o => o.Run.Id == claimed.Id).Outcome);
             Assert.False(Directory.Exists(Path.Combine(directory, claimed.Id)));
+            Assert.All(outcomes.Where(o => o.Run.Id != claimed.Id), o => Assert.Equal(RunOutcome.Trained, o.Outcome));
         }
-        Assert.NotNull(RunLock.TryAcquire(Path.Combine(directory, claimed.Id + ".lock")));
+        // Released: the next sweep trains it, and only it.
+        var again = SweepRunner.Run(plan, directory, parallelRuns: 2);
+        Assert.Equal(RunOutcome.Trained, again.Single(o => o.Run.Id == claimed.Id).Outcome);
+        Assert.Equal(plan.Runs.Count - 1, again.Count(o => o.Outcome == RunOutcome.AlreadyCompleted));
     }
 
     private sealed class Progress(Action<SweepEvent> report) : IProgress<SweepEvent>
