@@ -26,6 +26,7 @@ internal static class OptionNames
         ["unique_tokens_column"] = "--u",
         ["score_column"] = "--score",
         ["run_directory"] = "--out",
+        ["budget_column"] = "--budget",
     };
 
     /// <summary>The option of <paramref name="command"/> (or of the commands above it) that feeds <paramref name="parameter"/>, or null.</summary>
