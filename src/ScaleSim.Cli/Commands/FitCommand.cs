@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using ScaleSim.Cli.Figures;
 using ScaleSim.Cli.Output;
 using ScaleSim.Fitting;
@@ -51,7 +52,10 @@ internal static class FitCommand
             if (resamples < 0) throw new InputException($"--bootstrap must be non-negative, got {resamples}");
             var intervals = resamples > 0 ? BootstrapFit.Run(fit, data, resamples, parse.GetValue(seed), options) : null;
 
+            var warnings = MisfitCheck.Warnings(fit, $"law {fit.Law.Kind}");
+            foreach (var warning in warnings) context.Warn(warning);
             var result = FitResultJson.ToJson(fit, intervals, runs.Source);
+            if (warnings.Count > 0) result["warnings"] = new JsonArray(warnings.Select(w => (JsonNode)w).ToArray());
             if (parse.GetValue(output) is { } path) JsonOutput.WriteFile(path, result);
             if (parse.GetValue(plot) is { } dir)
                 foreach (var png in FitFigures.Write(dir, fit, rows, intervals)) context.Error.WriteLine($"wrote {png} (and .svg)");

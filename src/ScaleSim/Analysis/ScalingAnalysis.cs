@@ -82,6 +82,8 @@ public static class ScalingAnalysis
         };
 
         var scatter = Approach2Profiles.Scatter(parabolas);
+        if (scatter > MisfitCheck.UnusableRmse)
+            warnings.Add($"the runs scatter by {scatter:0.000} in log loss about their IsoFLOP parabolas (seeds of one configuration differ by about 0.01): does the table mix experiments?");
         warnings.AddRange(MisfitCheck.Warnings(fit, "Approach 3 (parametric fit)", scatter));
         var bias = Approach2Profiles.Bias(runs, groups, parabolas, law);
         if (approach2 is not null && bias.IsLarge)

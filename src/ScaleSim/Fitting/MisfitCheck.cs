@@ -17,6 +17,9 @@ public static class MisfitCheck
     /// <summary>…provided it is also above this (a 0.5% misfit matters to no plan, however small the noise).</summary>
     public const double NegligibleRmse = 0.01;
 
+    /// <summary>An RMSE above this earns a warning whatever the scatter: no plan can rest on a law 10% off its runs.</summary>
+    public const double UnusableRmse = 0.1;
+
     /// <summary>Fewer residuals than this can all share a sign by chance too easily to mean anything.</summary>
     public const int MinPointsForSigns = 6;
 
@@ -28,7 +31,11 @@ public static class MisfitCheck
     {
         var warnings = new List<string>();
         double rmse = fit.Quality.Rmse;
-        if (scatter is { } s && double.IsFinite(s) && s > 0)
+        if (rmse > UnusableRmse)
+        {
+            warnings.Add($"{what}: residuals have an RMSE of {rmse:0.0000} in log loss (above {UnusableRmse:0.#}): the law does not fit these runs");
+        }
+        else if (scatter is { } s && double.IsFinite(s) && s > 0)
         {
             if (rmse > ScatterMultiple * s && rmse > NegligibleRmse)
                 warnings.Add($"{what}: residuals have an RMSE of {rmse:0.0000} in log loss, {rmse / s:0.0}× the {s:0.0000} scatter of the runs about their IsoFLOP parabolas: the law does not fit these runs");
