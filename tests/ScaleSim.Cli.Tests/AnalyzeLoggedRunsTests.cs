@@ -166,6 +166,80 @@ public class AnalyzeLoggedRunsTests
     }
 
     [Fact]
+    public void TrainingCurvesFromALogFeedApproach1()
+    {
+        // Five budgets of five sizes; each run logs its loss every 100 steps of 1e6 tokens (the law's loss at that many tokens).
+        using var csv = new SyntheticCsv();
+        var runs = new StringBuilder("run,N,D,loss,steps\n");
+        var log = new StringBuilder("run,step,val_loss\n");
+        int id = 0;
+        foreach (double c in new[] { 1e18, 3e18, 1e19, 3e19, 1e20 })
+            for (int k = 0; k < 5; k++, id++)
+            {
+                double n = Math.Sqrt(c / 120) * Math.Pow(8, k / 4.0 - 0.5), d = c / (6 * n), steps = Math.Round(d / 1e6);
+                runs.Append(CultureInfo.InvariantCulture, $"r{id},{n:R},{d:R},{Loss(n, d):R},{steps}\n");
+                for (double step = 100; step <= steps; step += 100)
+                    log.Append(CultureInfo.InvariantCulture, $"r{id},{step},{Loss(n, step * d / steps):R}\n");
+            }
+        string runsPath = csv.Write("runs-with-names.csv", runs.ToString()), logPath = csv.Write("log.csv", log.ToString());
+        var withCurves = CliRunner.Run("analyze", runsPath, "--curves", logPath, "--bootstrap", "10", "--json");
+        Assert.True(withCurves.ExitCode == 0, withCurves.Error);
+        Assert.DoesNotContain("no training curves", withCurves.Error);
+        var without = CliRunner.Run("analyze", runsPath, "--bootstrap", "10", "--json");
+        Assert.Contains("no training curves", without.Error);
+        int curvePoints = JsonNode.Parse(withCurves.Out)!["approach1"]!["points"]!.GetValue<int>();
+        int finalPoints = JsonNode.Parse(without.Out)!["approach1"]!["points"]!.GetValue<int>();
+        Assert.True(curvePoints > 10 * finalPoints, $"{curvePoints} envelope points from curves, {finalPoints} from final losses");
+        var missing = CliRunner.Run("analyze", runsPath, "--curves", csv.Write("bad-log.csv", "run,step,val_loss\nr0,100,oops\n"));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("bad-log.csv line 2, column 'val_loss' (loss): 'oops' is not a number", missing.Error);
+    }
+
+    [Fact]
+    public void KaplansLearningCurveLawIsFittedToTrainingCurvesWithIntervals()
+    {
+        // Kaplan et al. 2020, Table 3 and Table 5: α_N 0.077, N_c 6.5e13, α_S 0.76, S_c 2.1e3, B* 2.1e8, α_B 0.21.
+        using var csv = new SyntheticCsv();
+        var random = new Random(3);
+        var text = new StringBuilder("run,params,step,batch_tokens,loss\n");
+        for (int k = 0; k < 6; k++)
+        {
+            double n = 1e6 * Math.Pow(10, k * 0.6);
+            for (int j = 0; j < 20; j++)
+            {
+                double step = Math.Round(300 * Math.Pow(100, j / 19.0)), batch = 524288;
+                double loss = KaplanLoss(n, step, batch) * Math.Exp(0.005 * (2 * random.NextDouble() - 1));
+                text.Append(CultureInfo.InvariantCulture, $"n{k},{n:R},{step},{batch},{loss:R}\n");
+            }
+        }
+        var result = CliRunner.Run("fit", csv.Write("curves.csv", text.ToString()), "--law", "kaplan-ns", "--bootstrap", "50", "--json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        var json = JsonNode.Parse(result.Out)!;
+        Assert.Equal("kaplan-ns", json["law"]!.GetValue<string>());
+        Assert.InRange(json["alpha_N"]!.GetValue<double>(), 0.067, 0.087);
+        Assert.InRange(json["alpha_S"]!.GetValue<double>(), 0.68, 0.84);
+        Assert.Equal(2.1e8, json["B_star"]!.GetValue<double>());
+        Assert.Equal(2, json["ci95"]!["alpha_S"]!.AsArray().Count);
+        var noSteps = CliRunner.Run("fit", csv.Write("no-steps.csv", "params,tokens,loss\n1e8,2e9,3\n2e8,2e9,2.9\n3e8,2e9,2.8\n4e8,2e9,2.7\n5e8,3e9,2.6\n"), "--law", "kaplan-ns");
+        Assert.Equal(2, noSteps.ExitCode);
+        Assert.Contains("needs each point's optimizer step and batch", noSteps.Error);
+    }
+
+    /// <summary>L(N, S) at batch B: the root of L = (N_c/N)^α_N + (S_c/S_min(L))^α_S, S_min = S/(1 + B*·L^(−1/α_B)/B) (Kaplan et al. 2020, Eqs. 1.6, 5.3, 5.4).</summary>
+    private static double KaplanLoss(double n, double steps, double batch)
+    {
+        double low = 0.5, high = 50;
+        for (int i = 0; i < 200; i++)
+        {
+            double mid = 0.5 * (low + high);
+            double sMin = steps / (1 + 2.1e8 * Math.Pow(mid, -1 / 0.21) / batch);
+            double rhs = Math.Pow(6.5e13 / n, 0.077) + Math.Pow(2.1e3 / sMin, 0.76);
+            if (mid < rhs) low = mid; else high = mid;
+        }
+        return 0.5 * (low + high);
+    }
+
+    [Fact]
     public void BudgetAndCurvesOptionsDoNotApplyToASweepDirectory()
     {
         string sweep = Path.Combine(Root(), "experiments", "tiny-chinchilla");

@@ -14,9 +14,6 @@ public static class TrainingCurveLoader
     /// <summary>Names tried for the run name.</summary>
     public static readonly string[] RunAliases = ["run", "run_id", "run_name", "name", "model"];
 
-    /// <summary>Names tried for the optimizer step.</summary>
-    public static readonly string[] StepAliases = ["step", "steps", "global_step", "iteration", "iter"];
-
     /// <summary>Names tried for the loss (the runs table's, and those of common loggers).</summary>
     public static readonly string[] LossAliases = [.. RunColumns.LossAliases, "eval_loss", "validation_loss", "valid_loss"];
 
@@ -34,7 +31,7 @@ public static class TrainingCurveLoader
         int run = Find(raw, RunAliases);
         int loss = Find(raw, LossAliases);
         int tokens = Find(raw, RunColumns.TokensAliases.Append("tokens_seen").ToArray());
-        int step = Find(raw, StepAliases);
+        int step = Find(raw, RunColumns.StepsAliases);
         // A named N column that the curves lack means "take N from the runs table", not "take any N column here".
         int n = paramsColumn is not null ? raw.IndexOf(paramsColumn) : Find(raw, RunColumns.ParamsAliases);
         int c = deriveFlops ? -1 : Find(raw, RunColumns.FlopsAliases);
@@ -42,7 +39,7 @@ public static class TrainingCurveLoader
         if (run < 0) throw new InputException($"{raw.File}: no run column (looked for {string.Join(", ", RunAliases)}; columns are {columns})");
         if (loss < 0) throw new InputException($"{raw.File}: no loss column (looked for {string.Join(", ", LossAliases)}; columns are {columns})");
         if (tokens < 0 && step < 0)
-            throw new InputException($"{raw.File}: no tokens or step column (looked for {string.Join(", ", RunColumns.TokensAliases)}, {string.Join(", ", StepAliases)}; columns are {columns})");
+            throw new InputException($"{raw.File}: no tokens or step column (looked for {string.Join(", ", RunColumns.TokensAliases)}, {string.Join(", ", RunColumns.StepsAliases)}; columns are {columns})");
 
         // The runs table's row of each named run.
         var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
