@@ -69,6 +69,9 @@ internal static class AnalyzeCommand
             var result = ScalingAnalysis.Run(input.Runs, input.Curves, options, input.Groups);
             foreach (var note in result.Notes) context.Warn(note);
             foreach (var warning in result.Warnings) context.Warn(warning);
+            if (result.Grouping is { Column: null } g && g.Profiles < Math.Max(1, g.Budgets / 2))
+                context.Warn($"only {g.Profiles} of the {g.Budgets} budgets found by compute within {g.Tolerance:0.###%} are IsoFLOP profiles: " +
+                    "if your runs scatter more than that around their budgets, raise --budget-tolerance or name a budget column with --budget");
             string paramsLabel = parameterConvention == ParameterConvention.NonEmbedding ? "Non-embedding parameters N" : "Parameters N (total)";
             if (parse.GetValue(plot) is { } dir)
                 foreach (var (file, _) in AnalysisFigures.Write(dir, result, input.Curves, paramsLabel))
@@ -110,7 +113,9 @@ internal static class AnalyzeCommand
         ScalingAnalysisInput input;
         if (SweepResults.IsSweepDirectory(path))
         {
-            var given = runOptions.Given(parse).Concat(new[] { ("--budget", budgetColumn), ("--curves", curvesPath) }.Where(o => o.Item2 is not null).Select(o => o.Item1)).ToList();
+            var given = runOptions.Given(parse).ToList();
+            if (budgetColumn is not null) given.Add("--budget");
+            if (curvesPath is not null) given.Add("--curves");
             if (given.Count > 0) throw new InputException($"{string.Join(", ", given)} map the columns of a runs file; a sweep directory's columns are fixed (give its runs.csv to map them)");
             input = SweepResults.Load(path).ForScalingAnalysis(convention, minSteps);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScaleSim.Fitting;
 using ScaleSim.Laws;
 using ScaleSim.Planning;
@@ -32,8 +33,13 @@ public static class ScalingAnalysis
         bool fromColumn = groups is not null;
         groups ??= IsoFlopGroup.WithinTolerance(flops, options.BudgetTolerance);
         var parabolas = Approach2Profiles.Parabolas(runs, groups);
-        foreach (var g in groups.Where(g => !Approach2Profiles.IsProfile(runs, g)))
-            notes.Add($"budget {g.Flops:0.00e+00}: {g.Rows.Count} run(s) do not form an IsoFLOP profile (too few sizes, or compute spread over more than {Approach2Profiles.MaxSpread}×)");
+        var scattered = groups.Where(g => !Approach2Profiles.IsProfile(runs, g)).ToList();
+        // A fragmented grid would otherwise fill the screen with one note per budget.
+        if (scattered.Count > 3)
+            notes.Add($"{scattered.Count} budgets ({string.Join(", ", scattered.Take(4).Select(g => g.Flops.ToString("0.00e+00", CultureInfo.InvariantCulture)))}, …) do not form IsoFLOP profiles (too few sizes, or compute spread over more than {Approach2Profiles.MaxSpread}×)");
+        else
+            foreach (var g in scattered)
+                notes.Add($"budget {g.Flops:0.00e+00}: {g.Rows.Count} run(s) do not form an IsoFLOP profile (too few sizes, or compute spread over more than {Approach2Profiles.MaxSpread}×)");
         foreach (var p in parabolas.Where(p => !p.HasInteriorMinimum))
             notes.Add($"budget {p.Flops:0.00e+00}: the IsoFLOP parabola has no interior minimum; left out of Approach 2");
         var grouped = groups.SelectMany(g => g.Rows).ToHashSet();

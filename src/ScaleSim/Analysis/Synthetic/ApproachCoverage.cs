@@ -7,6 +7,9 @@ namespace ScaleSim.Analysis.Synthetic;
 /// <param name="Flops">The budget predicted.</param>
 /// <param name="TrueParams">The surface's N_opt there.</param>
 /// <param name="TrueTokens">The surface's D_opt there.</param>
+/// <param name="MedianExponentError">Median |a − a_true| of N_opt ∝ C^a.</param>
+/// <param name="MaxExponentError">Largest |a − a_true|.</param>
+/// <param name="ExponentWithin">Fraction of sweeps with |a − a_true| ≤ <see cref="PredictionCoverage.ExponentTolerance"/>.</param>
 /// <param name="MedianParamsError">Median |N̂/N_opt − 1|.</param>
 /// <param name="MedianTokensError">Median |D̂/D_opt − 1|.</param>
 /// <param name="WithinTolerance">Fraction of sweeps whose N̂ and D̂ are both within the tolerance (a sweep without a prediction counts as a miss).</param>
@@ -19,6 +22,9 @@ public sealed record ApproachCoverage(
     double Flops,
     double TrueParams,
     double TrueTokens,
+    double MedianExponentError,
+    double MaxExponentError,
+    double ExponentWithin,
     double MedianParamsError,
     double MedianTokensError,
     double WithinTolerance,
