@@ -28,6 +28,7 @@ internal static class OptionNames
         ["run_directory"] = "--out",
         ["sweep_directory"] = "--out",
         ["time_limit"] = "--time",
+        ["budget_column"] = "--budget",
     };
 
     /// <summary>The option of <paramref name="command"/> (or of the commands above it) that feeds <paramref name="parameter"/>, or null.</summary>

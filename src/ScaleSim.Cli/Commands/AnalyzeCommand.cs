@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ScaleSim.Analysis;
 using ScaleSim.Cli.Output;
 using ScaleSim.Experiments.Figures;
@@ -13,7 +14,8 @@ namespace ScaleSim.Cli.Commands;
 
 /// <summary>
 /// <c>scalesim analyze RUNS_DIR_OR_CSV</c>: Hoffmann et al.'s three approaches, Kaplan's fits and a backtest on any runs
-/// table — a sweep directory (runs.csv, with curves.csv for Approach 1) or a user's CSV/TSV/JSON Lines file.
+/// table — a sweep directory (runs.csv, with curves.csv for Approach 1) or a user's CSV/TSV/JSON Lines file, with its
+/// training curves from any logger (<c>--curves</c>) — and, with <c>--predict-at</c>, each approach's plan at larger budgets.
 /// </summary>
 internal static class AnalyzeCommand
 {
@@ -30,27 +32,55 @@ internal static class AnalyzeCommand
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed.", DefaultValueFactory = _ => 0 };
         var floor = CommonOptions.Number("--entropy-floor", "The source's known irreducible loss (read from runs.csv's entropy_floor column when present).");
         var minSteps = new Option<int>("--min-steps") { Description = "Leave out runs that took fewer optimizer steps (needs a steps column).", DefaultValueFactory = _ => 0 };
+        var budget = new Option<string?>("--budget") { Description = "Column holding each run's IsoFLOP budget (default: budget, C_budget, flops_budget when present)." };
+        var tolerance = new Option<double>("--budget-tolerance")
+        {
+            Description = "Without a budget column, runs whose compute agrees within this fraction of a common budget form one budget.",
+            DefaultValueFactory = _ => BudgetGrouping.DefaultTolerance,
+        };
+        var predictAt = new Option<string?>("--predict-at") { Description = "Budgets in FLOPs, comma-separated (e.g. 1e23,3e23): each approach's compute-optimal N and D there, with 95% intervals." };
+        var curves = new Option<string?>("--curves") { Description = "Training curves in long format (run, tokens or step, loss; CSV, TSV or JSON Lines) for Approach 1." };
+        var output = new Option<string?>("--out") { Description = "Write a law file: the Approach-3 law (readable by plan --law) with every approach's allocation law." };
         var json = CommonOptions.Json();
         var plot = CommonOptions.Plot();
         var runOptions = new RunOptions();
-        var command = new Command("analyze", "Fit Approaches 1-3 and Kaplan's laws to runs, with intervals, and backtest the largest budget.")
+        var command = new Command("analyze", "Fit Approaches 1-3 and Kaplan's laws to runs, with intervals, backtest the largest budget, and predict larger ones.")
         {
-            runsArgument, convention, bootstrap, seed, floor, minSteps, json, plot,
+            runsArgument, convention, bootstrap, seed, floor, minSteps, budget, tolerance, predictAt, curves, output, json, plot,
         };
         runOptions.AddTo(command);
         command.SetAction(parse =>
         {
             var parameterConvention = ParameterConventions.Parse(parse.GetValue(convention)!);
-            var input = Load(parse.GetValue(runsArgument)!, parameterConvention, parse, runOptions, parse.GetValue(minSteps), context);
+            var budgets = ParseBudgets(parse.GetValue(predictAt));
+            var input = Load(parse.GetValue(runsArgument)!, parameterConvention, parse, runOptions, parse.GetValue(minSteps), parse.GetValue(budget), parse.GetValue(curves), context);
             int resamples = parse.GetValue(bootstrap);
             if (resamples < 0) throw new InputException($"--bootstrap must be non-negative, got {resamples}");
             double? entropy = parse.GetValue(floor) is { } f ? CommonOptions.Positive(f, "--entropy-floor") : input.EntropyFloor;
-            var result = ScalingAnalysis.Run(input.Runs, input.Curves, new AnalysisOptions { Resamples = resamples, Seed = parse.GetValue(seed), EntropyFloor = entropy }, input.Groups);
+            var options = new AnalysisOptions
+            {
+                Resamples = resamples,
+                Seed = parse.GetValue(seed),
+                EntropyFloor = entropy,
+                BudgetTolerance = parse.GetValue(tolerance),
+                BudgetColumn = input.BudgetColumn,
+                PredictAt = budgets,
+            };
+            var result = ScalingAnalysis.Run(input.Runs, input.Curves, options, input.Groups);
             foreach (var note in result.Notes) context.Warn(note);
+            foreach (var warning in result.Warnings) context.Warn(warning);
+            if (result.Grouping is { Column: null } g && g.Profiles < Math.Max(1, g.Budgets / 2))
+                context.Warn($"only {g.Profiles} of the {g.Budgets} budgets found by compute within {g.Tolerance:0.###%} are IsoFLOP profiles: " +
+                    "if your runs scatter more than that around their budgets, raise --budget-tolerance or name a budget column with --budget");
             string paramsLabel = parameterConvention == ParameterConvention.NonEmbedding ? "Non-embedding parameters N" : "Parameters N (total)";
             if (parse.GetValue(plot) is { } dir)
                 foreach (var (file, _) in AnalysisFigures.Write(dir, result, input.Curves, paramsLabel))
                     context.Error.WriteLine($"wrote {Path.Combine(dir, file)}.png (and .svg)");
+            if (parse.GetValue(output) is { } path)
+            {
+                JsonOutput.WriteFile(path, AnalysisLawFile.ToJson(result, parameterConvention.Name()));
+                context.Error.WriteLine($"wrote {path} (plan --law {path} reads it)");
+            }
             if (parse.GetValue(json)) JsonOutput.Write(context.Out, ScalingAnalysisJson.ToJson(result, parameterConvention));
             else Render(context, result, parameterConvention.Name());
             return 0;
@@ -58,17 +88,34 @@ internal static class AnalyzeCommand
         return command;
     }
 
+    /// <summary>Budgets such as <c>1e23,3e23</c>; each must be a positive number.</summary>
+    private static IReadOnlyList<double> ParseBudgets(string? text)
+    {
+        if (text is null) return [];
+        var budgets = new List<double>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double c) || !double.IsFinite(c) || c <= 0)
+                throw new InputException($"--predict-at: '{part}' is not a positive number of FLOPs");
+            budgets.Add(c);
+        }
+        return budgets;
+    }
+
     /// <summary>
     /// A sweep directory through <see cref="SweepResults"/> (its C always 6ND from the chosen N, its budgets from its
-    /// budget column, its curves from curves.csv), or a runs file through the column options; then the rules of
-    /// <see cref="ScalingAnalysisInput.Prepare"/>.
+    /// budget column, its curves from curves.csv), or a runs file through the column options and its curves through
+    /// <see cref="TrainingCurveLoader"/>; then the rules of <see cref="ScalingAnalysisInput.Prepare"/>.
     /// </summary>
-    private static ScalingAnalysisInput Load(string path, ParameterConvention convention, ParseResult parse, RunOptions runOptions, int minSteps, CliContext context)
+    private static ScalingAnalysisInput Load(string path, ParameterConvention convention, ParseResult parse, RunOptions runOptions, int minSteps,
+        string? budgetColumn, string? curvesPath, CliContext context)
     {
         ScalingAnalysisInput input;
         if (SweepResults.IsSweepDirectory(path))
         {
-            var given = runOptions.Given(parse);
+            var given = runOptions.Given(parse).ToList();
+            if (budgetColumn is not null) given.Add("--budget");
+            if (curvesPath is not null) given.Add("--curves");
             if (given.Count > 0) throw new InputException($"{string.Join(", ", given)} map the columns of a runs file; a sweep directory's columns are fixed (give its runs.csv to map them)");
             input = SweepResults.Load(path).ForScalingAnalysis(convention, minSteps);
         }
@@ -76,12 +123,13 @@ internal static class AnalyzeCommand
         {
             bool nonEmbedding = convention == ParameterConvention.NonEmbedding;
             var raw = RawTable.Read(path);
-            var columns = new RunColumns(
-                parse.GetValue(runOptions.Params) ?? (nonEmbedding || raw.IndexOf(SweepColumns.Params) >= 0 ? SweepColumns.ParamsOf(convention) : null),
-                parse.GetValue(runOptions.Tokens), parse.GetValue(runOptions.Flops), parse.GetValue(runOptions.Loss),
+            string? paramsColumn = parse.GetValue(runOptions.Params) ?? (nonEmbedding || raw.IndexOf(SweepColumns.Params) >= 0 ? SweepColumns.ParamsOf(convention) : null);
+            var columns = new RunColumns(paramsColumn, parse.GetValue(runOptions.Tokens), parse.GetValue(runOptions.Flops), parse.GetValue(runOptions.Loss),
                 DeriveFlops: nonEmbedding);
             var runs = RunTableLoader.FromRaw(raw, columns, FlopModels.Parse(parse.GetValue(runOptions.FlopModel)!));
-            input = ScalingAnalysisInput.Prepare(runs, RunAnnotations.FromColumns(runs), curves: null, minSteps);
+            var annotations = RunAnnotations.FromColumns(runs, budgetColumn);
+            var curves = curvesPath is null ? null : TrainingCurveLoader.Load(curvesPath, runs, annotations, deriveFlops: nonEmbedding, paramsColumn: nonEmbedding ? paramsColumn : null);
+            input = ScalingAnalysisInput.Prepare(runs, annotations, curves, minSteps);
         }
         foreach (var warning in input.Runs.Warnings.Concat(input.Notes)) context.Warn(warning);
         return input;
@@ -92,7 +140,7 @@ internal static class AnalyzeCommand
         var table = new Table().PlainTitle($"Compute-optimal scaling of {r.Runs.Count} runs (N = {convention} parameters): N_opt ∝ C^a, D_opt ∝ C^b");
         table.AddColumn("approach");
         foreach (var h in new[] { "a", "95% interval", "b", "95% interval" }) table.AddColumn(new TableColumn(h).RightAligned());
-        foreach (var (name, e) in new[] { ("1. envelope of training curves", r.Approach1), ("2. IsoFLOP parabolas", r.Approach2), ("3. parametric fit", r.Approach3) })
+        foreach (var (name, e) in Approaches(r))
         {
             if (e is null) { table.AddPlainRow(name, "—", "", "—", ""); continue; }
             table.AddPlainRow(name, NumberFormat.Fixed(e.A, 3), Interval(e.CiA), NumberFormat.Fixed(e.B, 3), Interval(e.CiB));
@@ -110,6 +158,89 @@ internal static class AnalyzeCommand
         if (r.KaplanCompute is not null)
             context.Console.WriteLine($"Kaplan L(C) + E on the envelope: alpha_C = {r.KaplanCompute.Law.ParameterValues[0]:F3}");
 
+        context.Console.WriteLine();
+        RenderAllocationLaws(context, r);
+        context.Console.WriteLine();
+        RenderBudgets(context, r);
+        if (r.Approach1.Predictions.Count > 0)
+        {
+            context.Console.WriteLine();
+            RenderPredictions(context, r);
+        }
+
         static string Interval((double Low, double High)? ci) => ci is { } c ? $"[{c.Low:F3}, {c.High:F3}]" : "";
     }
+
+    private static IEnumerable<(string Name, AllocationEstimate? Estimate)> Approaches(ScalingAnalysisResult r) =>
+        [("1. envelope of training curves", r.Approach1), ("2. IsoFLOP parabolas", r.Approach2), ("3. parametric fit", r.Approach3)];
+
+    /// <summary>Each approach's intercepts, and how well its law fits what it was fitted to.</summary>
+    private static void RenderAllocationLaws(CliContext context, ScalingAnalysisResult r)
+    {
+        var table = new Table().PlainTitle("Allocation laws N_opt = G_N·C^a, D_opt = G_D·C^b (C in FLOPs), and their fit");
+        table.AddColumn("approach");
+        foreach (var h in new[] { "G_N", "95% interval", "G_D", "95% interval", "residual RMS" }) table.AddColumn(new TableColumn(h).RightAligned());
+        foreach (var (name, e) in ShortApproaches(r))
+        {
+            if (e is null) { table.AddPlainRow(name, "—", "", "—", "", ""); continue; }
+            string residuals = e.ParamsResidualRmse is { } rmse
+                ? $"{rmse:F3} in ln N_opt, {e.Points.Count} points"
+                : $"{r.Approach3Fit.Quality.Rmse:F4} in ln L, {r.Approach3Fit.Points} runs";
+            table.AddPlainRow(name, NumberFormat.Scale(e.ParamsLaw.Coefficient), ScaleInterval(e.CiParamsCoefficient),
+                NumberFormat.Scale(e.TokensLaw.Coefficient), ScaleInterval(e.CiTokensCoefficient), residuals);
+        }
+        context.Console.Write(table);
+    }
+
+    /// <summary>The budgets found, each parabola's fit, and the Approach-2 bias on this grid.</summary>
+    private static void RenderBudgets(CliContext context, ScalingAnalysisResult r)
+    {
+        if (r.Grouping is { } g)
+        {
+            string unassigned = g.UnassignedRows.Count == 0 ? "every run fits a budget"
+                : $"{g.UnassignedRows.Count} run(s) fit no budget (lines {string.Join(", ", g.UnassignedRows.Take(12).Select(i => r.Runs.Lines[i]))}{(g.UnassignedRows.Count > 12 ? ", …" : "")})";
+            context.Console.WriteLine($"Budgets: {g.Budgets} found by {g.Rule}, {g.Profiles} of them IsoFLOP profiles; {unassigned}");
+        }
+        if (r.Parabolas.Count == 0) return;
+        var table = new Table().PlainTitle("IsoFLOP parabolas (Approach 2): loss against log N per budget");
+        table.AddColumn(new TableColumn("budget C").RightAligned());
+        foreach (var h in new[] { "runs", "sizes span", "vertex N", "interior min.", "RMSE (rel.)", "parabola bias" }) table.AddColumn(new TableColumn(h).RightAligned());
+        for (int i = 0; i < r.Parabolas.Count; i++)
+        {
+            var p = r.Parabolas[i];
+            string inside = p.HasInteriorMinimum ? "yes" : !p.OpensUpward ? "no (opens down)" : "no (outside)";
+            double bias = r.Approach2Bias?.VertexBias[i] ?? double.NaN;
+            table.AddPlainRow(NumberFormat.Scale(p.Flops), p.Points.ToString(CultureInfo.InvariantCulture), NumberFormat.Ratio(p.Width),
+                NumberFormat.Scale(p.OptimalParams), inside, NumberFormat.Fixed(p.ResidualRmse), double.IsFinite(bias) ? bias.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture) : "—");
+        }
+        context.Console.Write(table);
+        if (r.Approach2Bias is { } b && double.IsFinite(b.ExponentBias))
+            context.Console.WriteLine($"parabola bias: the vertex of the Approach-3 law's own noise-free profile on each budget's sizes, against the law's optimum; through those vertices a is off by {b.ExponentBias:+0.000;-0.000}");
+        if (r.Scatter is { } s) context.Console.WriteLine($"scatter of the runs about their parabolas: {s:F4} in log loss");
+    }
+
+    /// <summary>Every approach's plan at the budgets asked, with its intervals.</summary>
+    private static void RenderPredictions(CliContext context, ScalingAnalysisResult r)
+    {
+        var table = new Table().PlainTitle("Compute-optimal allocation at the budgets asked (95% bootstrap intervals)");
+        table.AddColumn("approach");
+        foreach (var h in new[] { "FLOPs", "params N", "95% interval", "tokens D", "95% interval", "loss", "95% interval" }) table.AddColumn(new TableColumn(h).RightAligned());
+        foreach (var (name, e) in ShortApproaches(r))
+        {
+            if (e is null) continue;
+            foreach (var p in e.Predictions)
+                table.AddPlainRow(name, NumberFormat.Scale(p.Flops), NumberFormat.Scale(p.Params), ScaleInterval(p.ParamsInterval),
+                    NumberFormat.Scale(p.Tokens), ScaleInterval(p.TokensInterval),
+                    p.Loss is { } l ? NumberFormat.Fixed(l) : "", p.LossInterval is { } li ? $"[{NumberFormat.Fixed(li.Low)}, {NumberFormat.Fixed(li.High)}]" : "");
+        }
+        context.Console.Write(table);
+    }
+
+    private static IEnumerable<(string Name, AllocationEstimate? Estimate)> ShortApproaches(ScalingAnalysisResult r) =>
+        [("1. envelope", r.Approach1), ("2. parabolas", r.Approach2), ("3. parametric", r.Approach3)];
+
+    private static string ScaleInterval((double Low, double High)? ci) =>
+        ci is { } c ? $"[{Short(c.Low)}, {Short(c.High)}]" : "";
+
+    private static string Short(double value) => value.ToString("0.0e+00", CultureInfo.InvariantCulture);
 }

@@ -7,10 +7,11 @@ internal static class BenchCommand
 {
     public static Command Create(CliContext context)
     {
-        var bench = new Command("bench", "Benchmarks: time the fitter and the training backends after warm-up.");
+        var bench = new Command("bench", "Benchmarks: time the fitter and the training backends after warm-up; measure analyze --predict-at on synthetic sweeps.");
         // Subcommands: one line each.
         bench.Subcommands.Add(BenchFitCommand.Create(context));
         bench.Subcommands.Add(BenchTrainCommand.Create(context));
+        bench.Subcommands.Add(BenchPredictCommand.Create(context));
         return bench;
     }
 }

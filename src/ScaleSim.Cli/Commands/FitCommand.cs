@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using ScaleSim.Cli.Figures;
 using ScaleSim.Cli.Output;
 using ScaleSim.Fitting;
@@ -29,29 +30,39 @@ internal static class FitCommand
         var excludeTop = new Option<int>("--exclude-top-loss") { Description = "Drop the K highest-loss runs first (Epoch AI drop 5)." };
         var delta = new Option<double>("--huber-delta") { Description = "Huber threshold on log-loss residuals.", DefaultValueFactory = _ => 1e-3 };
         var output = new Option<string?>("--out") { Description = "Write the fitted law as JSON to this file (readable by plan --law)." };
+        var criticalBatch = new Option<double>("--critical-batch")
+        {
+            Description = "kaplan-ns: B*, in tokens, of the critical batch B_crit(L) = B*/L^(1/alpha_B) (Kaplan et al. 2020, Table 5).",
+            DefaultValueFactory = _ => KaplanStepsLaw.KaplanCriticalBatch,
+        };
+        var alphaB = new Option<double>("--alpha-b") { Description = "kaplan-ns: alpha_B of the critical batch.", DefaultValueFactory = _ => KaplanStepsLaw.KaplanAlphaB };
         var json = CommonOptions.Json();
         var plot = CommonOptions.Plot();
         var runOptions = new RunOptions();
 
         var command = new Command("fit", "Fit a Chinchilla or Kaplan law to logged runs (Huber on log loss, multi-start L-BFGS, bootstrap).")
         {
-            file, law, irreducible, bootstrap, seed, excludeTop, delta, output, json, plot,
+            file, law, irreducible, bootstrap, seed, excludeTop, delta, output, criticalBatch, alphaB, json, plot,
         };
         runOptions.AddTo(command);
         command.SetAction(parse =>
         {
             var model = LawFits.Model(parse.GetValue(law)!, parse.GetValue(irreducible));
+            if (model is KaplanStepsModel) model = new KaplanStepsModel(parse.GetValue(irreducible), parse.GetValue(criticalBatch), parse.GetValue(alphaB));
             var runs = runOptions.Load(parse, parse.GetValue(file)!, context).ExcludeTopLoss(parse.GetValue(excludeTop));
             var rows = LawFits.Rows(runs, model);
-            var data = FitData.FromRuns(rows);
+            var data = LawFits.Data(rows, model);
             double huberDelta = CommonOptions.Positive(parse.GetValue(delta), "--huber-delta");
             var options = new FitOptions { HuberDelta = huberDelta };
             var fit = MultiStartFitter.Fit(model, data, options, runs.Source);
             int resamples = parse.GetValue(bootstrap);
             if (resamples < 0) throw new InputException($"--bootstrap must be non-negative, got {resamples}");
-            var intervals = resamples > 0 ? BootstrapFit.Run(fit, data, resamples, parse.GetValue(seed), options) : null;
+            var intervals = resamples > 0 ? BootstrapFit.Run(fit, data, resamples, parse.GetValue(seed), options, LawFits.Clusters(rows, model)) : null;
 
+            var warnings = MisfitCheck.Warnings(fit, $"law {fit.Law.Kind}");
+            foreach (var warning in warnings) context.Warn(warning);
             var result = FitResultJson.ToJson(fit, intervals, runs.Source);
+            if (warnings.Count > 0) result["warnings"] = new JsonArray(warnings.Select(w => (JsonNode)w).ToArray());
             if (parse.GetValue(output) is { } path) JsonOutput.WriteFile(path, result);
             if (parse.GetValue(plot) is { } dir)
                 foreach (var png in FitFigures.Write(dir, fit, rows, intervals)) context.Error.WriteLine($"wrote {png} (and .svg)");
@@ -85,5 +96,7 @@ internal static class FitCommand
         context.Console.WriteLine($"residuals in log loss: RMSE {fit.Quality.Rmse:F4}, mean {fit.Quality.MeanResidual:+0.0000;-0.0000}, max |r| {fit.Quality.MaxAbsResidual:F4}");
         if (fit.Law is ChinchillaLaw c)
             context.Console.WriteLine($"compute-optimal scaling: N_opt ∝ C^{c.ParamsExponent:F3}, D_opt ∝ C^{c.TokensExponent:F3}");
+        if (fit.Law is KaplanStepsLaw k)
+            context.Console.WriteLine($"S_min = S/(1 + B_crit(L)/B), B_crit(L) = {k.CriticalBatch:G3}/L^(1/{k.AlphaB:G3}) tokens (fixed, Kaplan et al. 2020 Table 5 by default); intervals resample whole runs");
     }
 }

@@ -2,6 +2,9 @@ using System.CommandLine;
 using ScaleSim.Cli.Commands.PlanModes;
 using ScaleSim.Cli.Figures;
 using ScaleSim.Cli.Output;
+using System.Text.Json.Nodes;
+using ScaleSim.Analysis;
+using ScaleSim.Json;
 using ScaleSim.Laws;
 using ScaleSim.Planning;
 using Spectre.Console;
@@ -45,6 +48,8 @@ internal static class PlanCommand
             var plan = Solve(planner, parse.GetValue(flops), parse.GetValue(parameters), parse.GetValue(tokens), parse.GetValue(target));
             var optimal = planner.Optimal(plan.Flops);
             var lawMinimum = planner.Rule is LawMinimumRule ? null : new ComputePlanner(planner.Law, new LawMinimumRule(planner.Law)).Optimal(plan.Flops);
+            // A law file from 'analyze --out' also carries each approach's allocation law and its resamples.
+            var approaches = AnalysisLawFile.ReadAllocations(lawName)?.Select(e => (e.Approach, Prediction: e.PredictAt(plan.Flops))).ToList();
 
             if (parse.GetValue(plot) is { } dir)
                 context.Error.WriteLine($"wrote {PlanFigures.Write(dir, planner, plan, lawName)} (and .svg)");
@@ -55,6 +60,8 @@ internal static class PlanCommand
                 result["rule"] = planner.Rule.Name;
                 if (!SameSplit(plan, optimal)) result["compute_optimal"] = AllocationJson.ToJson(optimal);
                 if (lawMinimum is not null) result["law_minimum"] = AllocationJson.ToJson(lawMinimum);
+                if (approaches is not null)
+                    result["approaches"] = new JsonObject(approaches.Select(a => KeyValuePair.Create($"approach{a.Approach}", (JsonNode?)ScalingAnalysisJson.Prediction(a.Prediction))));
                 JsonOutput.Write(context.Out, result);
                 return 0;
             }
@@ -69,6 +76,7 @@ internal static class PlanCommand
             context.Console.WriteLine($"allocation rule: {planner.Rule.Description}");
             if (lawMinimum is not null)
                 context.Console.WriteLine("Kaplan et al. allocate along their compute-efficient frontier (Table 6), not at the minimum of their L(N, D) at C = 6ND; see docs/methods.md.");
+            if (approaches is not null) RenderApproaches(context, approaches, planner);
             return 0;
         });
         return command;
@@ -94,6 +102,24 @@ internal static class PlanCommand
         if (parameters.HasValue) return planner.OptimalForParams(CommonOptions.Positive(parameters, "--params"));
         if (tokens.HasValue) return planner.OptimalForTokens(CommonOptions.Positive(tokens, "--tokens"));
         throw new InputException("give --flops, or one of --params, --tokens, --target-loss");
+    }
+
+    /// <summary>What each approach of the analysed sweep allocates at the plan's budget, with its bootstrap intervals.</summary>
+    private static void RenderApproaches(CliContext context, IReadOnlyList<(string Approach, AllocationPrediction Prediction)> approaches, ComputePlanner planner)
+    {
+        var table = new Table().PlainTitle("the same budget by each approach of the analysed sweep (95% bootstrap intervals)");
+        table.AddColumn("approach");
+        foreach (var header in new[] { "params N", "95% interval", "tokens D", "95% interval", "loss (law)" })
+            table.AddColumn(new TableColumn(header).RightAligned());
+        foreach (var (approach, p) in approaches)
+        {
+            string name = approach switch { "1" => "1. envelope", "2" => "2. IsoFLOP parabolas", _ => "3. parametric fit" };
+            table.AddPlainRow(name, NumberFormat.Scale(p.Params), Interval(p.ParamsInterval),
+                NumberFormat.Scale(p.Tokens), Interval(p.TokensInterval), NumberFormat.Fixed(planner.Law.Loss(new ScalePoint(p.Params, p.Tokens, p.Flops))));
+        }
+        context.Console.Write(table);
+
+        static string Interval((double Low, double High)? ci) => ci is { } c ? $"[{NumberFormat.Scale(c.Low)}, {NumberFormat.Scale(c.High)}]" : "";
     }
 
     private static bool SameSplit(Allocation a, Allocation b) => Math.Abs(Math.Log(a.Params / b.Params)) < 1e-9;

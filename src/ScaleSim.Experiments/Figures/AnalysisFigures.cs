@@ -47,6 +47,7 @@ public static class AnalysisFigures
         var figure = new Figure("IsoFLOP profiles with Approach 2's parabolas")
             .WithXAxis(paramsLabel, AxisScale.Log)
             .WithYAxis("Final loss (nats/token)");
+        if (r.Parabolas.Count > ManyBudgets) return ManyParabolas(figure, r, n);
         for (int i = 0; i < r.Parabolas.Count; i++)
         {
             var p = r.Parabolas[i];
@@ -62,9 +63,29 @@ public static class AnalysisFigures
         return figure;
     }
 
+    /// <summary>Beyond this many budgets a legend entry each no longer fits: the budgets are keyed by a colour bar.</summary>
+    private const int ManyBudgets = 8;
+
+    /// <summary>A fine grid's profiles: the parabolas coloured by budget along a colour bar, the runs and vertices in black.</summary>
+    private static Figure ManyParabolas(Figure figure, ScalingAnalysisResult r, double[] n)
+    {
+        var xs = r.Parabolas.Select(p => Enumerable.Range(0, 40).Select(k => Math.Exp(p.MinLogParams + (p.MaxLogParams - p.MinLogParams) * k / 39.0)).ToArray()).ToList();
+        figure.AddSeriesFamily(xs, xs.Select((x, i) => x.Select(r.Parabolas[i].LossAt).ToArray()).ToList(), r.Parabolas.Select(p => p.Flops).ToArray(), "Budget C (FLOPs)");
+        var rows = r.Parabolas.SelectMany(p => r.Groups.First(g => g.Flops == p.Flops).Rows).ToList();
+        figure.AddScatter(rows.Select(row => n[row]).ToArray(), rows.Select(row => r.Runs.Loss[row]).ToArray(), "runs",
+            new SeriesStyle { Color = FigurePalette.Grey, MarkerSize = 5 });
+        var interior = r.Parabolas.Where(p => p.HasInteriorMinimum).ToList();
+        if (interior.Count > 0)
+            figure.AddScatter(interior.Select(p => p.OptimalParams).ToArray(), interior.Select(p => p.MinimumLoss).ToArray(), "vertices (Approach 2)",
+                new SeriesStyle { Color = FigurePalette.Black, Marker = ScottPlot.MarkerShape.OpenDiamond, MarkerSize = 10 });
+        return figure;
+    }
+
     private static Figure Optimal(ScalingAnalysisResult r, string paramsLabel, bool tokens)
     {
-        double cMin = r.Groups.Min(g => g.Flops) / 2, cMax = r.Groups.Max(g => g.Flops) * 2;
+        // Without budgets (every run at its own compute) the axis spans the runs' compute instead.
+        var flops = r.Groups.Count > 0 ? r.Groups.Select(g => g.Flops) : r.Runs.RequireFlops();
+        double cMin = flops.Min() / 2, cMax = flops.Max() * 2;
         var cs = Enumerable.Range(0, 30).Select(i => cMin * Math.Pow(cMax / cMin, i / 29.0)).ToArray();
         string what = tokens ? "D_opt" : "N_opt";
         var figure = new Figure($"Compute-optimal {(tokens ? "tokens" : "model size")} against compute")

@@ -14,8 +14,17 @@ public sealed record AnalysisOptions
     /// <summary>Log-spaced compute values at which Approach 1 reads the envelope (Hoffmann et al. use 1500).</summary>
     public int EnvelopeSamples { get; init; } = 1500;
 
-    /// <summary>Runs more than this many decades of compute apart belong to different IsoFLOP budgets.</summary>
-    public double BudgetGapDecades { get; init; } = 0.1;
+    /// <summary>
+    /// Without budgets from a column, runs whose compute agrees within this fraction of a common budget form one
+    /// IsoFLOP budget (<see cref="IsoFlopGroup.WithinTolerance"/>).
+    /// </summary>
+    public double BudgetTolerance { get; init; } = BudgetGrouping.DefaultTolerance;
+
+    /// <summary>The column the given budgets came from, for the report (a sweep's runs.csv calls it <c>budget</c>).</summary>
+    public string? BudgetColumn { get; init; }
+
+    /// <summary>Budgets (FLOPs) at which every approach predicts the compute-optimal N and D, with intervals.</summary>
+    public IReadOnlyList<double> PredictAt { get; init; } = [];
 
     /// <summary>Options of the parametric fits.</summary>
     public FitOptions Fit { get; init; } = new();

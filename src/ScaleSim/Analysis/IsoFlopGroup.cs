@@ -6,29 +6,36 @@ namespace ScaleSim.Analysis;
 public sealed record IsoFlopGroup(double Flops, IReadOnlyList<int> Rows)
 {
     /// <summary>
-    /// Groups runs by budget: a sorted run starts a new group when its compute is more than <paramref name="gapDecades"/>
-    /// above the previous run's. IsoFLOP sweeps place budgets at least a quarter decade apart, and runs of one
-    /// budget agree to well within that (reconstructed runs scatter by a few percent).
+    /// Groups runs whose compute agrees within <paramref name="tolerance"/> (a fraction: 0.05 is 5%) of a common
+    /// budget, without chaining: every run of a group lies within the tolerance of the group's centre, so a grid of
+    /// budgets 1.2× apart stays 1.2× apart however many budgets it has. The densest budget is taken first (the run with
+    /// the most others within the tolerance; its neighbours' geometric mean is the centre), then the next among the
+    /// runs left. A run with no other run within the tolerance fits no budget and is in no group.
     /// </summary>
-    public static IReadOnlyList<IsoFlopGroup> FromFlops(IReadOnlyList<double> flops, double gapDecades = 0.1)
+    public static IReadOnlyList<IsoFlopGroup> WithinTolerance(IReadOnlyList<double> flops, double tolerance)
     {
-        var order = Enumerable.Range(0, flops.Count).OrderBy(i => flops[i]).ToArray();
+        if (!(tolerance > 0 && tolerance < 1))
+            throw InputException.About($"{InputName.Of("budget_tolerance")} must be a fraction between 0 and 1 (0.05 is 5%), got {tolerance}");
+        double width = Math.Log(1 + tolerance);
+        var logs = flops.Select(c => Math.Log(c)).ToArray();
+        // Sorted by compute, so ties between equally dense budgets go to the cheaper one, whatever the table's order.
+        var left = Enumerable.Range(0, logs.Length).OrderBy(i => logs[i]).ThenBy(i => i).ToList();
         var groups = new List<IsoFlopGroup>();
-        var current = new List<int>();
-        for (int k = 0; k < order.Length; k++)
+        while (left.Count > 1)
         {
-            if (current.Count > 0 && Math.Log10(flops[order[k]] / flops[order[k - 1]]) > gapDecades)
+            int bestCount = 0;
+            double bestCentre = 0;
+            foreach (int i in left)
             {
-                groups.Add(Make(current));
-                current = [];
+                var near = left.Where(j => Math.Abs(logs[j] - logs[i]) <= width).ToList();
+                if (near.Count > bestCount) (bestCount, bestCentre) = (near.Count, near.Average(j => logs[j]));
             }
-            current.Add(order[k]);
+            var members = left.Where(j => Math.Abs(logs[j] - bestCentre) <= width).ToList();
+            if (members.Count < 2) break;
+            groups.Add(new IsoFlopGroup(Math.Exp(members.Average(r => logs[r])), members.Order().ToArray()));
+            left.RemoveAll(members.Contains);
         }
-        if (current.Count > 0) groups.Add(Make(current));
-        return groups;
-
-        IsoFlopGroup Make(List<int> rows) =>
-            new(Math.Exp(rows.Average(r => Math.Log(flops[r]))), rows.Order().ToArray());
+        return groups.OrderBy(g => g.Flops).ToList();
     }
 
     /// <summary>

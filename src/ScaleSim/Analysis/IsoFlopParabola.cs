@@ -25,7 +25,28 @@ public sealed record IsoFlopParabola(double Flops, double C0, double C1, double 
     public double MinimumLoss => LossAt(OptimalParams);
 
     /// <summary>Whether the parabola opens upward and its vertex lies strictly inside the sizes trained.</summary>
-    public bool HasInteriorMinimum => C2 > 0 && VertexLogParams > MinLogParams && VertexLogParams < MaxLogParams;
+    public bool HasInteriorMinimum => OpensUpward && VertexInside;
+
+    /// <summary>Whether the parabola has a minimum at all (c2 &gt; 0).</summary>
+    public bool OpensUpward => C2 > 0;
+
+    /// <summary>Whether the vertex lies strictly inside the sizes trained (whether or not it is a minimum).</summary>
+    public bool VertexInside => VertexLogParams > MinLogParams && VertexLogParams < MaxLogParams;
+
+    /// <summary>The ratio of the largest to the smallest size of the profile: the grid's width.</summary>
+    public double Width => Math.Exp(MaxLogParams - MinLogParams);
+
+    /// <summary>How many runs the parabola was fitted to.</summary>
+    public int Points { get; init; }
+
+    /// <summary>
+    /// The relative residuals L̂/L − 1 of the runs, in the order given (about the residuals in log loss, so they compare
+    /// with a parametric fit's).
+    /// </summary>
+    public IReadOnlyList<double> Residuals { get; init; } = [];
+
+    /// <summary>Root mean square of <see cref="Residuals"/>.</summary>
+    public double ResidualRmse => Residuals.Count == 0 ? double.NaN : Math.Sqrt(Residuals.Average(r => r * r));
 
     /// <summary>The fitted loss at N.</summary>
     public double LossAt(double n)
@@ -44,6 +65,11 @@ public sealed record IsoFlopParabola(double Flops, double C0, double C1, double 
         double mean = x.Average();
         var c = MathNet.Numerics.Fit.Polynomial(x.Select(v => v - mean).ToArray(), loss.ToArray(), 2);
         // Expand c0 + c1 (x − m) + c2 (x − m)² back into powers of x.
-        return new IsoFlopParabola(flops, c[0] - c[1] * mean + c[2] * mean * mean, c[1] - 2 * c[2] * mean, c[2], x.Min(), x.Max());
+        var parabola = new IsoFlopParabola(flops, c[0] - c[1] * mean + c[2] * mean * mean, c[1] - 2 * c[2] * mean, c[2], x.Min(), x.Max());
+        return parabola with
+        {
+            Points = loss.Count,
+            Residuals = parameters.Select((n, i) => parabola.LossAt(n) / loss[i] - 1).ToArray(),
+        };
     }
 }

@@ -34,26 +34,68 @@ public sealed record RunAnnotations(
         public const string EntropyFloor = "entropy_floor";
     }
 
-    /// <summary>Reads the annotations from a loaded table's extra columns, where present.</summary>
-    public static RunAnnotations FromColumns(RunTable runs)
+    /// <summary>Names tried for the IsoFLOP budget when no column is named (case-insensitive).</summary>
+    public static readonly string[] BudgetAliases = [Columns.Budget, "C_budget", "flops_budget"];
+
+    /// <summary>The column the budgets were read from, or null when the table has none.</summary>
+    public string? BudgetColumn { get; init; }
+
+    /// <summary>
+    /// Reads the annotations from a loaded table's extra columns, where present. The budgets come from
+    /// <paramref name="budgetColumn"/> when given (it must exist), otherwise from the first of
+    /// <see cref="BudgetAliases"/> the table has; every budget must be a positive number or empty (a run in no budget).
+    /// </summary>
+    public static RunAnnotations FromColumns(RunTable runs, string? budgetColumn = null)
     {
         var frame = runs.Frame;
+        int IndexOf(string name)
+        {
+            for (int c = 0; c < frame.Columns.Count; c++)
+                if (string.Equals(frame.Columns[c].Name, name, StringComparison.OrdinalIgnoreCase)) return c;
+            return -1;
+        }
         IReadOnlyList<T?>? Read<T>(string name, Func<object?, T?> convert)
         {
-            int column = frame.Columns.IndexOf(name);
+            int column = IndexOf(name);
             return column < 0 ? null : Enumerable.Range(0, runs.Count).Select(i => convert(frame.Columns[column][i])).ToList();
         }
+        int budget = budgetColumn is null ? BudgetAliases.Select(IndexOf).FirstOrDefault(i => i >= 0, -1) : IndexOf(budgetColumn);
+        if (budgetColumn is not null && budget < 0)
+            throw InputException.About($"{runs.Source}: no column '{budgetColumn}' (given by {InputName.Of("budget_column")}); columns are {string.Join(", ", frame.Columns.Select(c => c.Name))}");
         return new RunAnnotations(
             Read(Columns.Run, v => v?.ToString()),
-            Read(Columns.Budget, v => v as double?),
+            budget < 0 ? null : Budgets(runs, budget),
             Read(Columns.Steps, v => v as double?),
-            Read(Columns.EntropyFloor, v => v as double?));
+            Read(Columns.EntropyFloor, v => v as double?))
+        { BudgetColumn = budget < 0 ? null : frame.Columns[budget].Name };
+    }
+
+    private static List<double?> Budgets(RunTable runs, int column)
+    {
+        var values = runs.Frame.Columns[column];
+        var budgets = new List<double?>(runs.Count);
+        for (int i = 0; i < runs.Count; i++)
+        {
+            object? cell = values[i];
+            double? budget = cell switch
+            {
+                null => null,
+                double d => d,
+                string s when string.IsNullOrWhiteSpace(s) => null,
+                string s when double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double parsed) => parsed,
+                _ => double.NaN,
+            };
+            if (budget is { } b && !(double.IsFinite(b) && b > 0))
+                throw new InputException($"{runs.Source} line {runs.Lines[i]}, column '{values.Name}' (IsoFLOP budget): '{cell}' is not a positive number of FLOPs");
+            budgets.Add(budget);
+        }
+        return budgets;
     }
 
     /// <summary>The annotations of the chosen rows, in the given order.</summary>
     public RunAnnotations Select(IReadOnlyList<int> rows)
     {
-        return new(Pick(Run), Pick(Budget), Pick(Steps), Pick(EntropyFloor));
+        return new(Pick(Run), Pick(Budget), Pick(Steps), Pick(EntropyFloor)) { BudgetColumn = BudgetColumn };
 
         IReadOnlyList<T>? Pick<T>(IReadOnlyList<T>? values) => values is null ? null : rows.Select(r => values[r]).ToList();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScaleSim.Fitting;
 using ScaleSim.Laws;
 using ScaleSim.Planning;
@@ -14,46 +15,59 @@ public static class ScalingAnalysis
     /// <summary>Analyses <paramref name="runs"/> (final losses) and, when given, their training curves.</summary>
     /// <param name="runs">Final losses, one row per run.</param>
     /// <param name="curves">Training curves for Approach 1; without them it uses the envelope of final losses.</param>
-    /// <param name="options">Bootstrap and fit options.</param>
-    /// <param name="groups">The IsoFLOP budgets, when the runs say which budget they belong to; otherwise runs are grouped
-    /// by gaps in compute. Runs in no group still count for Approaches 1 and 3.</param>
+    /// <param name="options">Bootstrap and fit options, the grouping tolerance and the budgets to predict at.</param>
+    /// <param name="groups">The IsoFLOP budgets, when the runs say which budget they belong to; otherwise runs whose
+    /// compute agrees within <see cref="AnalysisOptions.BudgetTolerance"/> are grouped. Runs in no group still count for
+    /// Approaches 1 and 3.</param>
     public static ScalingAnalysisResult Run(RunTable runs, IReadOnlyList<TrainingCurve>? curves = null, AnalysisOptions? options = null,
         IReadOnlyList<IsoFlopGroup>? groups = null)
     {
         options ??= new AnalysisOptions();
         var notes = new List<string>();
+        var warnings = new List<string>();
         var flops = runs.RequireFlops();
         runs.RequireParams();
         runs.RequireTokens();
-        groups ??= IsoFlopGroup.FromFlops(flops, options.BudgetGapDecades);
+        foreach (double c in options.PredictAt)
+            if (!(double.IsFinite(c) && c > 0)) throw InputException.About($"{InputName.Of("predict_at")} must be positive FLOPs, got {c}");
+        bool fromColumn = groups is not null;
+        groups ??= IsoFlopGroup.WithinTolerance(flops, options.BudgetTolerance);
         var parabolas = Approach2Profiles.Parabolas(runs, groups);
-        foreach (var g in groups.Where(g => !Approach2Profiles.IsProfile(runs, g)))
-            notes.Add($"budget {g.Flops:0.00e+00}: {g.Rows.Count} run(s) do not form an IsoFLOP profile (too few sizes, or compute spread over more than {Approach2Profiles.MaxSpread}×)");
+        var scattered = groups.Where(g => !Approach2Profiles.IsProfile(runs, g)).ToList();
+        // A fragmented grid would otherwise fill the screen with one note per budget.
+        if (scattered.Count > 3)
+            notes.Add($"{scattered.Count} budgets ({string.Join(", ", scattered.Take(4).Select(g => g.Flops.ToString("0.00e+00", CultureInfo.InvariantCulture)))}, …) do not form IsoFLOP profiles (too few sizes, or compute spread over more than {Approach2Profiles.MaxSpread}×)");
+        else
+            foreach (var g in scattered)
+                notes.Add($"budget {g.Flops:0.00e+00}: {g.Rows.Count} run(s) do not form an IsoFLOP profile (too few sizes, or compute spread over more than {Approach2Profiles.MaxSpread}×)");
         foreach (var p in parabolas.Where(p => !p.HasInteriorMinimum))
             notes.Add($"budget {p.Flops:0.00e+00}: the IsoFLOP parabola has no interior minimum; left out of Approach 2");
+        var grouped = groups.SelectMany(g => g.Rows).ToHashSet();
+        var grouping = new BudgetGrouping(fromColumn ? options.BudgetColumn ?? RunAnnotations.Columns.Budget : null, fromColumn ? null : options.BudgetTolerance,
+            groups.Count, parabolas.Count, Enumerable.Range(0, runs.Count).Where(i => !grouped.Contains(i)).ToList());
 
         bool fromCurves = curves is { Count: > 0 };
         AllocationEstimate approach1;
         if (fromCurves)
         {
-            approach1 = WithInterval(Approach1Envelope.Fit(curves!, options.EnvelopeSamples), BootstrapExponents(options, random =>
-                Approach1Envelope.Fit(Resample(curves!, random), Math.Min(options.EnvelopeSamples, 300))));
+            approach1 = Bootstrapped(Approach1Envelope.Fit(curves!, options.EnvelopeSamples), options, random =>
+                Approach1Envelope.Fit(Resample(curves!, random), Math.Min(options.EnvelopeSamples, 300)));
         }
         else
         {
             notes.Add("no training curves: Approach 1 uses the envelope of final losses only");
-            approach1 = WithInterval(Approach1Envelope.FitFinalPoints(runs), BootstrapExponents(options, random =>
-                Approach1Envelope.FitFinalPoints(runs.Select(Enumerable.Range(0, runs.Count).Select(_ => random.Next(runs.Count)).ToArray()))));
+            approach1 = Bootstrapped(Approach1Envelope.FitFinalPoints(runs), options, random =>
+                Approach1Envelope.FitFinalPoints(runs.Select(Enumerable.Range(0, runs.Count).Select(_ => random.Next(runs.Count)).ToArray())));
         }
 
         AllocationEstimate? approach2 = null;
         try
         {
-            approach2 = WithInterval(Approach2Profiles.Fit(parabolas), BootstrapExponents(options, random =>
+            approach2 = Bootstrapped(Approach2Profiles.Fit(parabolas), options, random =>
             {
                 var resampled = ResampleWithinGroups(runs, groups, random);
                 return Approach2Profiles.Fit(Approach2Profiles.Parabolas(resampled.Runs, resampled.Groups));
-            }));
+            });
         }
         catch (Exception e) when (e is InputException or FitFailedException)
         {
@@ -62,14 +76,26 @@ public static class ScalingAnalysis
 
         var data = FitData.FromRuns(runs);
         var fit = MultiStartFitter.Fit(new ChinchillaLseModel(), data, options.Fit, runs.Source);
-        if (AllocationFailure((ChinchillaLaw)fit.Law) is { } failure)
+        var law = (ChinchillaLaw)fit.Law;
+        if (AllocationFailure(law) is { } failure)
             throw new FitFailedException($"Approach 3 (parametric fit) on {Path.GetFileName(runs.Source)}", failure);
         var bootstrap = BootstrapFit.Run(fit, data, Math.Max(options.Resamples, 2), options.Seed, options.Fit);
-        var approach3 = Approach3Estimate((ChinchillaLaw)fit.Law) with
+        var approach3 = Approach3Estimate(law) with
         {
             CiA = (bootstrap["a"].Low, bootstrap["a"].High),
             CiB = (bootstrap["b"].Low, bootstrap["b"].High),
+            Resamples = options.Resamples < 2 ? [] : Approach3Resamples(bootstrap),
         };
+
+        var scatter = Approach2Profiles.Scatter(parabolas);
+        if (scatter > MisfitCheck.UnusableRmse)
+            warnings.Add($"the runs scatter by {scatter:0.000} in log loss about their IsoFLOP parabolas (seeds of one configuration differ by about 0.01): does the table mix experiments?");
+        warnings.AddRange(MisfitCheck.Warnings(fit, "Approach 3 (parametric fit)", scatter));
+        var bias = Approach2Profiles.Bias(runs, groups, parabolas, law);
+        if (approach2 is not null && bias.IsLarge)
+            warnings.Add($"Approach 2: on these budgets' sizes (up to {parabolas.Max(p => p.Width):0.#}× wide) a parabola misses the optimum of the " +
+                $"Approach-3 law's own noise-free profile by up to {bias.WorstVertexBias:0.0%} and tilts a by {bias.ExponentBias:+0.000;-0.000}: " +
+                "the parabola is a biased model of these profiles, and Approach 2's intercept and predictions carry that bias");
 
         var kaplanJoint = TryFit(runs, "kaplan-nd", options, notes);
         var kaplanCompute = TryFit(runs, "kaplan-c", options, notes);
@@ -78,16 +104,37 @@ public static class ScalingAnalysis
         var backtest = profiled.Count >= 3 ? RunBacktest(runs, groups, profiled[^1], parabolas.Single(p => p.Flops == profiled[^1].Flops), options, notes) : null;
         if (profiled.Count < 3) notes.Add($"only {profiled.Count} budgets with IsoFLOP profiles: no backtest (it needs at least three)");
 
-        return new ScalingAnalysisResult(runs, groups, parabolas, approach1, fromCurves, approach2, approach3, fit, bootstrap,
-            kaplanJoint, kaplanCompute, options.EntropyFloor, backtest, notes);
+        return new ScalingAnalysisResult(runs, groups, parabolas, WithPredictions(approach1, options), fromCurves,
+            approach2 is null ? null : WithPredictions(approach2, options), WithPredictions(approach3, options), fit, bootstrap,
+            kaplanJoint, kaplanCompute, options.EntropyFloor, backtest, notes)
+        {
+            Grouping = grouping,
+            Approach2Bias = bias,
+            Scatter = scatter,
+            Warnings = warnings,
+        };
     }
 
     /// <summary>Approach 3's allocation laws in closed form: N_opt = G·(C/6)^a, D_opt = (C/6)^b / G (Hoffmann et al. 2022, Eq. 4).</summary>
     public static AllocationEstimate Approach3Estimate(ChinchillaLaw law)
     {
         double g = law.AllocationScale, a = law.ParamsExponent, b = law.TokensExponent;
-        return new AllocationEstimate("3", new PowerLaw(g * Math.Pow(6, -a), a), new PowerLaw(Math.Pow(6, -b) / g, b), []);
+        return new AllocationEstimate("3", new PowerLaw(g * Math.Pow(6, -a), a), new PowerLaw(Math.Pow(6, -b) / g, b), []) { Law = law };
     }
+
+    /// <summary>Approach 3 on each bootstrap resample whose law gives a finite allocation.</summary>
+    private static IReadOnlyList<AllocationEstimate> Approach3Resamples(BootstrapResult bootstrap)
+    {
+        var s = bootstrap.Samples;
+        return Enumerable.Range(0, bootstrap.Resamples)
+            .Select(i => new ChinchillaLaw(s["E"][i], s["A"][i], s["B"][i], s["alpha"][i], s["beta"][i]))
+            .Where(law => AllocationFailure(law) is null)
+            .Select(Approach3Estimate)
+            .ToList();
+    }
+
+    private static AllocationEstimate WithPredictions(AllocationEstimate estimate, AnalysisOptions options) =>
+        options.PredictAt.Count == 0 ? estimate : estimate with { Predictions = options.PredictAt.Select(estimate.PredictAt).ToList() };
 
     /// <summary>
     /// Why a fitted law gives no compute-optimal allocation (its exponents or scale not finite, as when α or β runs off
@@ -138,7 +185,8 @@ public static class ScalingAnalysis
         try
         {
             var model = LawFits.Model(law, irreducible: true);
-            return MultiStartFitter.Fit(model, FitData.FromRuns(LawFits.Rows(runs, model)), options.Fit, runs.Source);
+            // Starts given in the options are Approach 3's (a point of the LSE form); Kaplan's laws keep their own.
+            return MultiStartFitter.Fit(model, FitData.FromRuns(LawFits.Rows(runs, model)), options.Fit with { Starts = null }, runs.Source);
         }
         catch (Exception e) when (e is InputException or FitFailedException)
         {
@@ -147,34 +195,35 @@ public static class ScalingAnalysis
         }
     }
 
-    private static AllocationEstimate WithInterval(AllocationEstimate estimate, ExponentIntervals? intervals) =>
-        intervals is { } ci ? estimate with { CiA = ci.A, CiB = ci.B } : estimate;
-
     /// <summary>
-    /// Percentile intervals of a and b over resamples drawn by <paramref name="drawAndRefit"/>; resamples that cannot
-    /// be fitted are skipped.
+    /// <paramref name="estimate"/> with percentile intervals of a and b, and its resamples, over resamples drawn by
+    /// <paramref name="drawAndRefit"/>; resamples that cannot be fitted are skipped.
     /// </summary>
-    private static ExponentIntervals? BootstrapExponents(AnalysisOptions options, Func<Random, AllocationEstimate> drawAndRefit)
+    private static AllocationEstimate Bootstrapped(AllocationEstimate estimate, AnalysisOptions options, Func<Random, AllocationEstimate> drawAndRefit)
     {
-        if (options.Resamples < 2) return null;
-        var exponents = BootstrapResampler.Run(options.Resamples, options.Seed, options.Fit.Parallel, random =>
+        if (options.Resamples < 2) return estimate;
+        var resamples = BootstrapResampler.Run(options.Resamples, options.Seed, options.Fit.Parallel, random =>
         {
             try
             {
-                var estimate = drawAndRefit(random);
-                return (A: estimate.A, B: estimate.B);
+                // The points of a resample are not needed once its laws are fitted.
+                return drawAndRefit(random) with { Points = [] };
             }
             catch (Exception e) when (e is InputException or FitFailedException)
             {
-                return (A: double.NaN, B: double.NaN);
+                return null;
             }
         });
-        var okA = exponents.Select(e => e.A).Where(double.IsFinite).Order().ToArray();
-        var okB = exponents.Select(e => e.B).Where(double.IsFinite).Order().ToArray();
-        if (okA.Length < 2) return null;
-        return new ExponentIntervals(
-            (Percentiles.Interpolated(okA, Percentiles.Lower95), Percentiles.Interpolated(okA, Percentiles.Upper95)),
-            (Percentiles.Interpolated(okB, Percentiles.Lower95), Percentiles.Interpolated(okB, Percentiles.Upper95)));
+        var fitted = resamples.OfType<AllocationEstimate>().ToList();
+        var okA = fitted.Select(e => e.A).Where(double.IsFinite).Order().ToArray();
+        var okB = fitted.Select(e => e.B).Where(double.IsFinite).Order().ToArray();
+        if (okA.Length < 2) return estimate;
+        return estimate with
+        {
+            CiA = (Percentiles.Interpolated(okA, Percentiles.Lower95), Percentiles.Interpolated(okA, Percentiles.Upper95)),
+            CiB = (Percentiles.Interpolated(okB, Percentiles.Lower95), Percentiles.Interpolated(okB, Percentiles.Upper95)),
+            Resamples = fitted,
+        };
     }
 
     private static IReadOnlyList<TrainingCurve> Resample(IReadOnlyList<TrainingCurve> curves, Random random) =>

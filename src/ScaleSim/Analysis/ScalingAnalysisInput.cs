@@ -17,13 +17,17 @@ public sealed record ScalingAnalysisInput(
     double? EntropyFloor,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The column the budgets came from (null when runs are to be grouped by their compute).</summary>
+    public string? BudgetColumn { get; init; }
+
     /// <summary>Runs whose floors differ by more than this factor are not from one source, so no single floor is reported.</summary>
     public const double FloorAgreement = 1.02;
 
     /// <summary>
     /// Applies the rules: with <paramref name="minSteps"/> above zero, runs that took fewer optimizer steps are left
     /// out (step-starved runs sit on the early plateau; the table must have a steps column); runs with a budget are
-    /// grouped by it; curves are kept only for kept runs (matched by run name); the floor is the mean of the runs'
+    /// grouped by it (runs without one fit no budget; a table without a budget column is grouped by compute later, by
+    /// <see cref="ScalingAnalysis.Run"/>); curves are kept only for kept runs (matched by run name); the floor is the mean of the runs'
     /// floors when they agree within <see cref="FloorAgreement"/> (each run's validation set has its own exact floor).
     /// </summary>
     public static ScalingAnalysisInput Prepare(RunTable runs, RunAnnotations annotations, IReadOnlyList<TrainingCurve>? curves = null, int minSteps = 0)
@@ -44,7 +48,10 @@ public sealed record ScalingAnalysisInput(
             var kept = names.ToHashSet();
             curves = curves.Where(c => kept.Contains(c.Run)).ToList();
         }
-        return new ScalingAnalysisInput(runs, curves, groups, Floor(annotations.EntropyFloor), notes);
+        return new ScalingAnalysisInput(runs, curves, groups, Floor(annotations.EntropyFloor), notes)
+        {
+            BudgetColumn = groups is null ? null : annotations.BudgetColumn ?? RunAnnotations.Columns.Budget,
+        };
     }
 
     private static double? Floor(IReadOnlyList<double?>? floors)

@@ -32,4 +32,20 @@ public sealed record ScalingAnalysisResult(
     FitResult? KaplanCompute,
     double? EntropyFloor,
     Backtest? Backtest,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>How the runs were grouped into budgets, and which fit none.</summary>
+    public BudgetGrouping? Grouping { get; init; }
+
+    /// <summary>The bias of Approach 2's parabolas on this grid, measured on the Approach-3 law.</summary>
+    public Approach2Bias? Approach2Bias { get; init; }
+
+    /// <summary>
+    /// The runs' scatter in log loss about their IsoFLOP parabolas (pooled over profiles with more than three runs), or
+    /// null when no profile has more than three.
+    /// </summary>
+    public double? Scatter { get; init; }
+
+    /// <summary>Findings that put a result in doubt: a law that does not fit the runs, a biased grid.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -10,17 +10,27 @@ namespace ScaleSim.Fitting;
 public static class BootstrapFit
 {
     /// <summary>Runs <paramref name="resamples"/> refits of <paramref name="fit"/> on resampled <paramref name="data"/>.</summary>
-    public static BootstrapResult Run(FitResult fit, FitData data, int resamples = 1000, int seed = 0, FitOptions? options = null)
+    /// <param name="fit">The full-data fit; each resample starts from its optimum.</param>
+    /// <param name="data">The observations.</param>
+    /// <param name="resamples">How many resamples.</param>
+    /// <param name="seed">The seed of the resamples.</param>
+    /// <param name="options">The fit's options.</param>
+    /// <param name="clusters">When given, the cluster of each observation (e.g. the run a training-curve point belongs
+    /// to): whole clusters are resampled, since the points of one cluster are not independent draws.</param>
+    public static BootstrapResult Run(FitResult fit, FitData data, int resamples = 1000, int seed = 0, FitOptions? options = null, IReadOnlyList<int>? clusters = null)
     {
         if (resamples < 2) throw InputException.About($"{InputName.Of("resamples")} must be at least 2, got {resamples}");
         options ??= new FitOptions();
         var law = fit.Law;
         var names = law.ParameterNames.Concat(law.DerivedQuantities().Select(q => q.Key)).ToArray();
+        if (clusters is not null && clusters.Count != data.Count) throw new ArgumentException("one cluster per observation", nameof(clusters));
+        var members = clusters?.Select((c, i) => (c, i)).GroupBy(p => p.c).OrderBy(g => g.Key).Select(g => g.Select(p => p.i).ToArray()).ToArray();
 
         var refits = BootstrapResampler.Run(resamples, seed, options.Parallel, random =>
         {
-            var rows = new int[data.Count];
-            for (int k = 0; k < rows.Length; k++) rows[k] = random.Next(data.Count);
+            var rows = members is null ? new int[data.Count] : Enumerable.Range(0, members.Length).SelectMany(_ => members[random.Next(members.Length)]).ToArray();
+            if (members is null)
+                for (int k = 0; k < rows.Length; k++) rows[k] = random.Next(data.Count);
             var refit = MultiStartFitter.FitFrom(fit.Model, data.Resample(rows), fit.Theta, options);
             var refitLaw = fit.Model.ToLaw(double.IsFinite(refit.Objective) ? refit.Theta : fit.Theta);
             return (Values: Summarise(refitLaw), refit.Converged);

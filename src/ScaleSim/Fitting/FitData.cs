@@ -11,6 +11,12 @@ public sealed record FitData(double[] LogParams, double[] LogTokens, double[] Lo
     /// <summary>Unique tokens per observation (raw, not logged), for data-constrained laws; empty when unknown.</summary>
     public double[] UniqueTokens { get; init; } = [];
 
+    /// <summary>Optimizer steps S per observation (raw), for the learning-curve law L(N, S); empty when unknown.</summary>
+    public double[] Steps { get; init; } = [];
+
+    /// <summary>Tokens per step B per observation (raw), for the learning-curve law L(N, S); empty when unknown.</summary>
+    public double[] BatchTokens { get; init; } = [];
+
     /// <summary>Number of observations.</summary>
     public int Count => LogLoss.Length;
 
@@ -29,7 +35,7 @@ public sealed record FitData(double[] LogParams, double[] LogTokens, double[] Lo
         var d = Pick(LogTokens, rows);
         var c = Pick(LogFlops, rows);
         var l = Pick(LogLoss, rows);
-        return new FitData(n, d, c, l) { UniqueTokens = Pick(UniqueTokens, rows) };
+        return new FitData(n, d, c, l) { UniqueTokens = Pick(UniqueTokens, rows), Steps = Pick(Steps, rows), BatchTokens = Pick(BatchTokens, rows) };
     }
 
     private static double[] Pick(double[] values, ReadOnlySpan<int> rows)

@@ -24,6 +24,7 @@ public static class FitResultJson
         foreach (var (name, value) in fit.Law.DerivedQuantities()) json[name] = value;
         json["rmse_log_loss"] = fit.Quality.Rmse;
         json["mean_residual_log_loss"] = fit.Quality.MeanResidual;
+        json["max_abs_residual_log_loss"] = fit.Quality.MaxAbsResidual;
         if (intervals is not null)
         {
             var ci = new JsonObject();

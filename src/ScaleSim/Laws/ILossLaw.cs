@@ -23,4 +23,10 @@ public interface ILossLaw
 
     /// <summary>Quantities derived from the parameters worth reporting with intervals (e.g. Chinchilla's a and b).</summary>
     IReadOnlyList<KeyValuePair<string, double>> DerivedQuantities() => [];
+
+    /// <summary>
+    /// Constants that define the law but are not fitted (e.g. the critical batch size of Kaplan's L(N, S)), written
+    /// beside the parameters in its JSON.
+    /// </summary>
+    IReadOnlyList<KeyValuePair<string, double>> Constants => [];
 }

@@ -16,6 +16,7 @@ public static class LawFile
     {
         var json = new JsonObject { ["law"] = law.Kind };
         for (int i = 0; i < law.ParameterNames.Count; i++) json[law.ParameterNames[i]] = law.ParameterValues[i];
+        foreach (var (name, value) in law.Constants) json[name] = value;
         return json;
     }
 
@@ -55,10 +56,12 @@ public static class LawFile
             "kaplan-n" => new KaplanPowerLaw(ScaleVariable.Params, Get("N_c"), Get("alpha_N"), Optional("E")),
             "kaplan-d" => new KaplanPowerLaw(ScaleVariable.Tokens, Get("D_c"), Get("alpha_D"), Optional("E")),
             "kaplan-c" => new KaplanPowerLaw(ScaleVariable.Flops, Get("C_c"), Get("alpha_C"), Optional("E")),
+            KaplanStepsLaw.KindName => new KaplanStepsLaw(Get("alpha_N"), Get("N_c"), Get("alpha_S"), Get("S_c"),
+                Optional("B_star") ?? KaplanStepsLaw.KaplanCriticalBatch, Optional("alpha_B") ?? KaplanStepsLaw.KaplanAlphaB, Optional("E")),
             DataConstrainedLaw.KindName => new DataConstrainedLaw(Get("E"), Get("A"), Get("B"), Get("alpha"), Get("beta"), Get("R_D_star"), Get("R_N_star")),
             FineGrainedMoeLaw.KindName => new FineGrainedMoeLaw(Get("c"), Get("a"), Get("alpha"), Get("b"), Get("beta"), Get("g"), Get("gamma")),
             RoutedLaw.KindName => new RoutedLaw(Get("a"), Get("b"), Get("c"), Get("d")),
-            _ => throw new InputException($"{source}: unknown law '{kind}' (known: chinchilla, kaplan-n, kaplan-d, kaplan-nd, kaplan-c, {DataConstrainedLaw.KindName}, {FineGrainedMoeLaw.KindName}, {RoutedLaw.KindName})"),
+            _ => throw new InputException($"{source}: unknown law '{kind}' (known: chinchilla, kaplan-n, kaplan-d, kaplan-nd, kaplan-c, {KaplanStepsLaw.KindName}, {DataConstrainedLaw.KindName}, {FineGrainedMoeLaw.KindName}, {RoutedLaw.KindName})"),
         };
     }
 

@@ -16,6 +16,12 @@ public readonly record struct ScalePoint(double Params, double Tokens, double Fl
     /// <summary>Granularity G of a fine-grained mixture of experts (Krajewski et al. 2024); null means 1.</summary>
     public double? Granularity { get; init; }
 
+    /// <summary>Optimizer steps S taken (the learning-curve law L(N, S)); null when unknown.</summary>
+    public double? Steps { get; init; }
+
+    /// <summary>Tokens per optimizer step B (the learning-curve law L(N, S)); null when unknown.</summary>
+    public double? BatchTokens { get; init; }
+
     /// <summary>A point with N and D known and C = 6ND.</summary>
     public static ScalePoint FromParamsTokens(double n, double d) => new(n, d, 6.0 * n * d);
 }

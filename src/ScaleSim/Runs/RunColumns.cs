@@ -25,6 +25,12 @@ public sealed record RunColumns(string? Params = null, string? Tokens = null, st
     /// <summary>Names tried for the unique tokens U (data-constrained runs) when none is given.</summary>
     public static readonly string[] UniqueTokensAliases = ["U", "unique_tokens", "U_tokens", "unique", "n_unique_tokens"];
 
+    /// <summary>Names tried for the optimizer step (training curves; the learning-curve law L(N, S)).</summary>
+    public static readonly string[] StepsAliases = ["step", "steps", "global_step", "iteration", "iter"];
+
+    /// <summary>Names tried for the batch size in tokens per step.</summary>
+    public static readonly string[] BatchTokensAliases = ["batch_tokens", "tokens_per_step", "batch_size_tokens"];
+
     /// <summary>Names tried for the loss when none is given.</summary>
     public static readonly string[] LossAliases = ["loss", "L", "final_loss", "val_loss", "final_val_loss"];
 }

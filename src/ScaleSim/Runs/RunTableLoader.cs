@@ -73,7 +73,9 @@ public static class RunTableLoader
             frame.Columns.Add(ExtraColumn(raw, col, name));
         }
 
-        return new RunTable(raw.File, frame, n, d, c, loss, raw.Lines.ToArray(), FindDuplicates(raw, n, d, c, loss), derived, unique);
+        var warnings = FindDuplicates(raw, n, d, c, loss);
+        warnings.AddRange(FindConflicts(raw, n, d, loss));
+        return new RunTable(raw.File, frame, n, d, c, loss, raw.Lines.ToArray(), warnings, derived, unique);
     }
 
     private static int Find(RawTable raw, string? requested, string[] aliases, string parameter)
@@ -106,6 +108,37 @@ public static class RunTableLoader
         return numeric
             ? new DoubleDataFrameColumn(name, values)
             : new StringDataFrameColumn(name, raw.Rows.Select(row => row[col]));
+    }
+
+    /// <summary>
+    /// Two runs with the same N and D whose losses differ by more than this factor are not seeds of one configuration
+    /// (those differ by about 1%): the table likely mixes experiments, units or loss definitions.
+    /// </summary>
+    public const double ConflictingLossRatio = 1.1;
+
+    /// <summary>How many conflicting pairs are named one by one before the rest are counted.</summary>
+    private const int ConflictsNamed = 5;
+
+    /// <summary>
+    /// Rows with the same N and D (to 6 significant digits in log) whose losses differ by more than
+    /// <see cref="ConflictingLossRatio"/>: per such configuration, the lowest and the highest loss.
+    /// </summary>
+    private static IEnumerable<string> FindConflicts(RawTable raw, double[]? n, double[]? d, double[] loss)
+    {
+        if (n is null || d is null) yield break;
+        var conflicts = Enumerable.Range(0, loss.Length)
+            .GroupBy(r => (Math.Round(Math.Log(n[r]) * 1e6), Math.Round(Math.Log(d[r]) * 1e6)))
+            .Select(g => (Low: g.MinBy(r => loss[r]), High: g.MaxBy(r => loss[r])))
+            .Where(p => loss[p.High] > ConflictingLossRatio * loss[p.Low])
+            .OrderBy(p => Math.Min(p.Low, p.High))
+            .ToList();
+        foreach (var (low, high) in conflicts.Take(ConflictsNamed))
+        {
+            var (first, second) = low < high ? (low, high) : (high, low);
+            yield return $"{raw.File} lines {raw.Lines[first]} and {raw.Lines[second]}: same N and D, loss {loss[first]:G3} and {loss[second]:G3}: does the table mix experiments?";
+        }
+        if (conflicts.Count > ConflictsNamed)
+            yield return $"{raw.File}: {conflicts.Count - ConflictsNamed} more pairs of rows with the same N and D and losses more than {ConflictingLossRatio - 1:0%} apart";
     }
 
     private static List<string> FindDuplicates(RawTable raw, double[]? n, double[]? d, double[]? c, double[] loss)

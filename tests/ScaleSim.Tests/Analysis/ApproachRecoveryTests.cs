@@ -19,7 +19,7 @@ public class ApproachRecoveryTests
     public void IsoFlopParabolasFindEachBudgetsOptimumAndTheExponent()
     {
         var runs = Table(SyntheticRuns.IsoFlopGrid(Truth, sigma: 0, seed: 0));
-        var groups = IsoFlopGroup.FromFlops(runs.Flops!);
+        var groups = IsoFlopGroup.WithinTolerance(runs.Flops!, BudgetGrouping.DefaultTolerance);
         Assert.Equal(9, groups.Count);
         Assert.All(groups, g => Assert.Equal(10, g.Rows.Count));
         var parabolas = Approach2Profiles.Parabolas(runs, groups);
@@ -69,14 +69,6 @@ public class ApproachRecoveryTests
         var backtest = Assert.IsType<Backtest>(result.Backtest);
         Assert.InRange(backtest.LossError, -0.02, 0.02);
         Assert.InRange(backtest.ParamsRatio, 0.5, 2);
-    }
-
-    [Fact]
-    public void GroupsSplitAtGapsInCompute()
-    {
-        var groups = IsoFlopGroup.FromFlops([1e18, 1.05e18, 0.97e18, 3e18, 3.1e18, 1e19]);
-        Assert.Equal(3, groups.Count);
-        Assert.Equal([0, 1, 2], groups[0].Rows);
     }
 
     [Fact]
