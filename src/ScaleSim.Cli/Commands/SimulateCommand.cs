@@ -42,7 +42,7 @@ internal static class SimulateCommand
                 ReportDirectory = parse.GetValue(output) ?? Path.Combine("experiments", experiment.Name),
                 ParallelRuns = parse.GetValue(parallel) ?? Environment.ProcessorCount,
                 Resamples = parse.GetValue(bootstrap),
-                Command = "dotnet run --project src/ScaleSim.Cli -c Release -- simulate" +
+                Command = "scalesim simulate" +
                     (name == ExperimentCatalog.Default ? "" : parse.GetValue(quick) ? " --quick" : $" --experiment {name}"),
             };
             var result = SweepProgressView.Show(context, (view, cancel) => Simulation.Run(experiment, options, view, cancel));
