@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ScaleSim.Flops;
@@ -41,7 +42,7 @@ public static partial class ExperimentSchema
         var options = new JsonSerializerOptions(ExperimentDefinition.SerializerOptions)
         {
             RespectNullableAnnotations = true,
-            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         };
         var exporter = new JsonSchemaExporterOptions
         {
@@ -51,12 +52,15 @@ public static partial class ExperimentSchema
         var schema = (JsonObject)options.GetJsonSchemaAsNode(defaults.GetType(), exporter);
         var typed = new JsonObject { ["title"] = title };
         if (summaries.TryGetValue("T:" + defaults.GetType().FullName, out var summary)) typed["description"] = summary;
-        foreach (var (key, value) in schema) typed[key] = value?.DeepClone();
         // The fields every kind shares first, in the order ExperimentDefinition declares them, then the kind's own.
         var shared = typeof(ExperimentDefinition).GetProperties().Select(p => JsonName(p.Name)).ToList();
-        var properties = typed["properties"]!.AsObject();
-        typed["properties"] = new JsonObject(properties.OrderBy(p => shared.IndexOf(p.Key) is var i and >= 0 ? i : shared.Count)
-            .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        foreach (var (key, value) in schema)
+        {
+            typed[key] = key == "properties"
+                ? new JsonObject(value!.AsObject().OrderBy(p => shared.IndexOf(p.Key) is var i and >= 0 ? i : shared.Count)
+                    .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())))
+                : value?.DeepClone();
+        }
         typed["required"] = new JsonArray(required.Select(r => (JsonNode)r).ToArray());
         AddDefaults(typed, JsonSerializer.SerializeToNode(defaults, defaults.GetType(), ExperimentDefinition.SerializerOptions)!.AsObject(), required);
         return typed;
