@@ -47,7 +47,7 @@ internal static class SimulateCommand
                 ParallelRuns = parse.GetValue(parallel) ?? Environment.ProcessorCount,
                 Resamples = parse.GetValue(bootstrap),
                 Train = !parse.GetValue(noTrain),
-                Command = "dotnet run --project src/ScaleSim.Cli -c Release -- simulate" +
+                Command = "scalesim simulate" +
                     (name == ExperimentCatalog.Default ? "" : parse.GetValue(quick) ? " --quick" : $" --experiment {name}"),
             };
             var result = SweepProgressView.Show(context, (view, cancel) => Simulation.Run(experiment, options, view, cancel));

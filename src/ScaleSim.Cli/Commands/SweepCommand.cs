@@ -9,8 +9,8 @@ using Spectre.Console;
 namespace ScaleSim.Cli.Commands;
 
 /// <summary>
-/// <c>scalesim sweep plan|run|submit|worker|status EXPERIMENT</c>: the runs of an experiment, training them here, or
-/// on a cluster as a job array of workers sharing the sweep directory.
+/// <c>scalesim sweep plan|run|submit|worker|status EXPERIMENT</c>: the runs of an experiment (as a table or
+/// <c>--json</c>), training them here, or on a cluster as a job array of workers sharing the sweep directory.
 /// </summary>
 internal static class SweepCommand
 {
@@ -21,9 +21,10 @@ internal static class SweepCommand
         var planExperiment = CommonOptions.Experiment();
         var noEstimate = new Option<bool>("--no-estimate") { Description = "Skip timing a few shapes to estimate each run's wall time." };
         var planParallel = CommonOptions.Parallel();
+        var planJson = CommonOptions.Json();
         var plan = new Command("plan", "Print the runs: shape, N, D, FLOPs and estimated time; refuse a grid without interior minima.")
         {
-            planExperiment, noEstimate, planParallel,
+            planExperiment, noEstimate, planParallel, planJson,
         };
         plan.SetAction(parse =>
         {
@@ -31,7 +32,12 @@ internal static class SweepCommand
             if (parallel <= 0) throw new InputException($"--parallel must be positive, got {parallel}");
             var planned = SweepPlanner.Plan(ExperimentCatalog.Resolve(parse.GetValue(planExperiment)!));
             if (!parse.GetValue(noEstimate)) planned = ThroughputModel.Measure(planned).Annotate(planned);
-            Render(context, planned, parallel);
+            if (parse.GetValue(planJson))
+            {
+                foreach (var warning in planned.Warnings) context.Warn(warning);
+                JsonOutput.Write(context.Out, SweepPlanJson.ToJson(planned, parallel));
+            }
+            else Render(context, planned, parallel);
             return 0;
         });
 
