@@ -7,10 +7,12 @@ internal static class BenchCommand
 {
     public static Command Create(CliContext context)
     {
-        var bench = new Command("bench", "Benchmarks: time the fitter and the training backends after warm-up.");
+        var bench = new Command("bench", "Benchmarks: time the fitter and the training backends after warm-up; verify a training device.");
         // Subcommands: one line each.
         bench.Subcommands.Add(BenchFitCommand.Create(context));
         bench.Subcommands.Add(BenchTrainCommand.Create(context));
+        bench.Subcommands.Add(BenchVerifyCommand.Create(context));
+        bench.Subcommands.Add(BenchConcurrentCommand.Create(context));
         return bench;
     }
 }

@@ -14,7 +14,7 @@ internal static class Tolerances
     {
         double allowed = relative * Math.Abs(expected);
         double error = Error(actual, expected);
-        return new VerificationCheck(kind, shape, quantity, $"{G(relative)} relative", Ratio(error, allowed), error <= allowed,
+        return new VerificationCheck(kind, shape, quantity, $"{Sci(relative)} relative", Ratio(error, allowed), error <= allowed,
             $"{G(actual)} vs {G(expected)}");
     }
 
@@ -22,7 +22,7 @@ internal static class Tolerances
     public static VerificationCheck RelativeEach(VerificationKind kind, string shape, string quantity, ReadOnlySpan<double> actual, ReadOnlySpan<double> expected, double relative)
     {
         if (actual.Length != expected.Length)
-            return new VerificationCheck(kind, shape, quantity, $"{G(relative)} relative", null, false, $"{actual.Length} values vs {expected.Length}");
+            return new VerificationCheck(kind, shape, quantity, $"{Sci(relative)} relative", null, false, $"{actual.Length} values vs {expected.Length}");
         double worst = 0;
         bool passed = true;
         string detail = "nothing to compare";
@@ -40,7 +40,7 @@ internal static class Tolerances
                 detail = $"[{i}]: {G(actual[i])} vs {G(expected[i])}";
             }
         }
-        return new VerificationCheck(kind, shape, quantity, $"{G(relative)} relative", worst, passed, detail);
+        return new VerificationCheck(kind, shape, quantity, $"{Sci(relative)} relative", worst, passed, detail);
     }
 
     /// <summary>Every |actual[i] − expected[i]| ≤ <paramref name="absolute"/>.</summary>
@@ -53,7 +53,7 @@ internal static class Tolerances
             double error = Error(actual[i], expected[i]);
             if (error > worst) (worst, at) = (error, i);
         }
-        return new VerificationCheck(kind, shape, quantity, $"{G(absolute)} absolute", Ratio(worst, absolute), worst <= absolute,
+        return new VerificationCheck(kind, shape, quantity, $"{Sci(absolute)} absolute", Ratio(worst, absolute), worst <= absolute,
             expected.Length == 0 ? "nothing to compare" : $"[{at}]: {G(actual[at])} vs {G(expected[at])}");
     }
 
@@ -85,7 +85,7 @@ internal static class Tolerances
                 }
             }
         }
-        return new VerificationCheck(kind, shape, quantity, $"{G(relative)} of each tensor's largest + {G(floor)}", worstRatio, passed, detail);
+        return new VerificationCheck(kind, shape, quantity, $"{Sci(relative)} of each tensor's largest + {Sci(floor)}", worstRatio, passed, detail);
     }
 
     /// <summary>Every value bit-identical.</summary>
@@ -123,6 +123,15 @@ internal static class Tolerances
     {
         double error = Math.Abs(actual - expected);
         return double.IsNaN(error) ? double.PositiveInfinity : error;
+    }
+
+    /// <summary>A tolerance in a report: <c>2e-5</c>, <c>6e-2</c>, <c>1.5e-3</c>.</summary>
+    public static string Sci(double value)
+    {
+        if (value == 0 || !double.IsFinite(value)) return value.ToString(CultureInfo.InvariantCulture);
+        int exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        double mantissa = Math.Round(value / Math.Pow(10, exponent), 3);
+        return $"{mantissa.ToString(CultureInfo.InvariantCulture)}e{exponent}";
     }
 
     private static double Ratio(double error, double allowed) => allowed > 0 ? error / allowed : error == 0 ? 0 : double.PositiveInfinity;
