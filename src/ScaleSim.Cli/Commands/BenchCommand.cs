@@ -13,6 +13,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchTrainCommand.Create(context));
         bench.Subcommands.Add(BenchVerifyCommand.Create(context));
         bench.Subcommands.Add(BenchConcurrentCommand.Create(context));
+        bench.Subcommands.Add(BenchPtxCommand.Create(context));
         return bench;
     }
 }

@@ -19,7 +19,7 @@ internal sealed class MatmulKernels
 {
     private readonly Action<AcceleratorStream, KernelConfig, Args> _multiply;
 
-    public MatmulKernels(Accelerator accelerator) => _multiply = accelerator.LoadKernel<Args>(MultiplyKernel);
+    public MatmulKernels(Accelerator accelerator) => _multiply = accelerator.LoadKernel<Args>(MatmulMultiplyKernel);
 
     /// <summary>
     /// One product. A(i, k) = A[i·ARowStride + k·AColStride], B(k, j) = B[k·BRowStride + j·BColStride],
@@ -41,7 +41,7 @@ internal sealed class MatmulKernels
         _multiply(stream, shape.Tiles(args.M, args.N), args);
     }
 
-    private static void MultiplyKernel(Args a)
+    private static void MatmulMultiplyKernel(Args a)
     {
         var shared = SharedMemory.GetDynamic<float>();
         int ts = a.TileThreads, edge = 2 * ts, area = edge * edge;
