@@ -21,7 +21,7 @@ public class PtxCompilationTests
             "EncoderKernels.EncoderBackwardPositionsKernel", "EncoderKernels.EncoderBackwardTokensKernel", "EncoderKernels.EncoderForwardKernel",
             "GeluKernels.GeluBackwardKernel", "GeluKernels.GeluForwardKernel",
             "LayerNormKernels.LayerNormBackwardInputKernel", "LayerNormKernels.LayerNormBackwardPartialsKernel", "LayerNormKernels.LayerNormForwardKernel",
-            "MatmulKernels.MatmulMultiplyKernel",
+            "MatmulKernels.MatmulMultiplyBlockedKernel", "MatmulKernels.MatmulMultiplyKernel",
             "SoftmaxCrossEntropyKernels.SoftmaxCrossEntropyBackwardKernel", "SoftmaxCrossEntropyKernels.SoftmaxCrossEntropyForwardKernel",
         ], PtxCompilation.KernelNames);
 

@@ -77,10 +77,13 @@ public static class BackendVerification
         }
         if (kinds.Contains(VerificationKind.Matmul) && matmulDevice is not null)
         {
-            foreach (var c in MatmulCheck.Cases)
+            foreach (bool blocked in new[] { false, true })
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                checks.Add(MatmulCheck.Run(matmulDevice, c.TransposeA, c.TransposeB, c.Bias, c.Addend, c.Accumulate));
+                foreach (var c in MatmulCheck.Cases)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    checks.Add(MatmulCheck.Run(matmulDevice, blocked, c.TransposeA, c.TransposeB, c.Bias, c.Addend, c.Accumulate));
+                }
             }
         }
         if (backendName is null)

@@ -5,9 +5,9 @@ using ScaleSim.Training.Backends.Ilgpu;
 namespace ScaleSim.Training.Backends.Verification;
 
 /// <summary>
-/// The ILGPU matmul against a double-precision product on one device, at sizes that are not multiples of the device's
-/// tile (two and a bit tiles down, one and a bit across, a partial k slice), with a transpose, bias, addend and
-/// accumulate flag combination: |C − exact| ≤ 10⁻⁵·(1 + |exact|).
+/// The ILGPU matmul, either variant, against a double-precision product on one device, at sizes that are not multiples
+/// of the variant's tile (two and a bit tiles down, one and a bit across, two and a bit k slices), with a transpose,
+/// bias, addend and accumulate flag combination: |C − exact| ≤ 10⁻⁵·(1 + |exact|).
 /// </summary>
 internal static class MatmulCheck
 {
@@ -20,10 +20,12 @@ internal static class MatmulCheck
         (true, true, true, true, true),
     ];
 
-    public static VerificationCheck Run(IlgpuDevice device, bool transposeA, bool transposeB, bool bias, bool addend, bool accumulate)
+    /// <summary>The check; <paramref name="blocked"/> runs the 4×4-per-thread variant, else the 2×2 one.</summary>
+    public static VerificationCheck Run(IlgpuDevice device, bool blocked, bool transposeA, bool transposeB, bool bias, bool addend, bool accumulate)
     {
-        int edge = 2 * device.Shape.TileThreads;
-        int m = 2 * edge + 6, n = edge + 13, k = edge + 1;
+        int ts = device.Shape.TileThreads;
+        int edge = blocked ? MatmulKernels.Block * ts : 2 * ts, depth = blocked ? ts : 2 * ts;
+        int m = 2 * edge + 6, n = edge + 13, k = 2 * depth + 1;
         var a = Normal(m * k, 1);
         var b = Normal(k * n, 2);
         var biasValues = Normal(n, 3);
@@ -53,7 +55,7 @@ internal static class MatmulCheck
         using var dbias = accelerator.Allocate1D(biasValues);
         using var daddend = accelerator.Allocate1D(addendValues);
         using var dc = accelerator.Allocate1D(initial);
-        device.Matmul.Multiply(stream, device.Shape, new MatmulKernels.Args
+        var args = new MatmulKernels.Args
         {
             M = m, N = n, K = k,
             A = da.View, ARowStride = transposeA ? 1 : k, AColStride = transposeA ? m : 1,
@@ -62,7 +64,9 @@ internal static class MatmulCheck
             Bias = dbias.View, HasBias = bias ? 1 : 0,
             Addend = daddend.View, HasAddend = addend ? 1 : 0,
             Accumulate = accumulate ? 1 : 0,
-        });
+        };
+        if (blocked) device.Matmul.MultiplyBlocked(stream, device.Shape, args);
+        else device.Matmul.MultiplySmall(stream, device.Shape, args);
         stream.Synchronize();
         var c = dc.GetAsArray1D();
 
@@ -81,8 +85,8 @@ internal static class MatmulCheck
                 detail = $"C[{i / n},{i % n}]: {Tolerances.G(c[i])} vs {Tolerances.G(expected[i])}";
             }
         }
-        string product = $"{(transposeA ? "Aᵀ" : "A")}·{(transposeB ? "Bᵀ" : "B")}{(bias ? " + bias" : "")}{(addend ? " + addend" : "")}{(accumulate ? " + C" : "")}";
-        return new VerificationCheck(VerificationKind.Matmul, $"{m}x{k}·{k}x{n}", $"C = {product}", "1e-5·(1 + |exact|)", worst, passed, detail);
+        string formula = $"{(transposeA ? "Aᵀ" : "A")}·{(transposeB ? "Bᵀ" : "B")}{(bias ? " + bias" : "")}{(addend ? " + addend" : "")}{(accumulate ? " + C" : "")}";
+        return new VerificationCheck(VerificationKind.Matmul, $"{(blocked ? "4x4 blocks" : "2x2 blocks")} {m}x{k}·{k}x{n}", $"C = {formula}", "1e-5·(1 + |exact|)", worst, passed, detail);
     }
 
     private static float[] Normal(int count, ulong seed)

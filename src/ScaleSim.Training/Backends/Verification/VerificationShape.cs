@@ -26,8 +26,14 @@ public sealed record VerificationShape(string Name, TinyGpt Model, int Batch)
     /// </summary>
     public static VerificationShape Bench { get; } = new("bench", new TinyGpt(Layers: 2, DModel: 64, Heads: 4, Context: 64, Vocab: 256), 16);
 
+    /// <summary>
+    /// One wide block over 2048 rows (L=1, d=256, H=4, T=128, V=256, B=16): on a GPU its QKV and MLP products are large
+    /// enough for the 4×4-per-thread matmul, the others take the 2×2 one.
+    /// </summary>
+    public static VerificationShape Wide { get; } = new("wide", new TinyGpt(Layers: 1, DModel: 256, Heads: 4, Context: 128, Vocab: 256), 16);
+
     /// <summary>Every named shape.</summary>
-    public static IReadOnlyList<VerificationShape> All { get; } = [Tiny, Ragged, Aligned, Bench];
+    public static IReadOnlyList<VerificationShape> All { get; } = [Tiny, Ragged, Aligned, Bench, Wide];
 
     /// <summary>
     /// The shapes checked by default on <paramref name="device"/>: tiny and ragged on ILGPU's CPU accelerator (the
