@@ -99,7 +99,7 @@ public static class BackendVerification
     {
         var (model, batch) = (shape.Model, shape.Batch);
         var reference = new ReferenceGpt(model, batch);
-        var weights = VerificationInputs.Weights(reference.Layout);
+        var weights = VerificationInputs.Weights(reference.Layout, scale: shape.WeightScale);
         var (inputs, targets) = VerificationInputs.Batch(model, batch);
         var refGrads = new double[weights.Length];
         var refProbs = new double[inputs.Length * model.Vocab];
@@ -121,7 +121,7 @@ public static class BackendVerification
     {
         var (model, batch) = (shape.Model, shape.Batch);
         using var cpu = new CpuBackend(model, batch, threads: 1);
-        var weights = VerificationInputs.Weights(cpu.Layout);
+        var weights = VerificationInputs.Weights(cpu.Layout, scale: shape.WeightScale);
         var (inputs, targets) = VerificationInputs.Batch(model, batch);
         var expected = BackendPass.Run(cpu, weights, inputs, targets);
         using var backend = create(model, batch);
@@ -144,7 +144,7 @@ public static class BackendVerification
     {
         var (model, batch) = (shape.Model, shape.Batch);
         using var backend = create(model, batch);
-        var weights = VerificationInputs.Weights(backend.Layout);
+        var weights = VerificationInputs.Weights(backend.Layout, scale: shape.WeightScale);
         var (inputs, targets) = VerificationInputs.Batch(model, batch);
         var grads = BackendPass.Run(backend, weights, inputs, targets).Gradients;
 
@@ -179,7 +179,7 @@ public static class BackendVerification
     {
         var (model, batch) = (shape.Model, shape.Batch);
         var layout = new ParameterLayout(model);
-        var weights = VerificationInputs.Weights(layout);
+        var weights = VerificationInputs.Weights(layout, scale: shape.WeightScale);
         var (inputs, targets) = VerificationInputs.Batch(model, batch);
         AdamWTrajectory expected, actual;
         using (var cpu = new CpuBackend(model, batch, threads: 1)) expected = AdamWTrajectory.Run(cpu, weights, inputs, targets);
@@ -206,7 +206,7 @@ public static class BackendVerification
     private static IEnumerable<VerificationCheck> Repeated(VerificationShape shape, Func<TinyGpt, int, ITrainingBackend> create)
     {
         var (model, batch) = (shape.Model, shape.Batch);
-        var weights = VerificationInputs.Weights(new ParameterLayout(model));
+        var weights = VerificationInputs.Weights(new ParameterLayout(model), scale: shape.WeightScale);
         var (inputs, targets) = VerificationInputs.Batch(model, batch);
         AdamWTrajectory first, second;
         using (var backend = create(model, batch)) first = AdamWTrajectory.Run(backend, weights, inputs, targets);
@@ -228,7 +228,7 @@ public static class BackendVerification
     {
         var (model, batch) = (shape.Model, shape.Batch);
         var layout = new ParameterLayout(model);
-        var inputs = Enumerable.Range(0, runs).Select(r => (Weights: VerificationInputs.Weights(layout, seed: 7 + (ulong)r), Batch: VerificationInputs.Batch(model, batch, seed: 3 + (ulong)r))).ToArray();
+        var inputs = Enumerable.Range(0, runs).Select(r => (Weights: VerificationInputs.Weights(layout, seed: 7 + (ulong)r, scale: shape.WeightScale), Batch: VerificationInputs.Batch(model, batch, seed: 3 + (ulong)r))).ToArray();
 
         var together = new AdamWTrajectory?[runs];
         var failures = new Exception?[runs];
