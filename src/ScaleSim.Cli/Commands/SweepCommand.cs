@@ -3,6 +3,7 @@ using System.Globalization;
 using ScaleSim.Cli.Output;
 using ScaleSim.Cli.Progress;
 using ScaleSim.Experiments;
+using ScaleSim.Training.Backends;
 using ScaleSim.Training.Sweeps;
 using Spectre.Console;
 
@@ -44,19 +45,21 @@ internal static class SweepCommand
         var runExperiment = CommonOptions.Experiment();
         var output = new Option<string?>("--out") { Description = "Sweep directory (default runs/NAME)." };
         var runParallel = CommonOptions.Parallel();
+        var runDevice = TrainingOptions.Device();
         var run = new Command("run", "Train every run of the experiment (resumable; writes runs.csv and curves.csv).")
         {
-            runExperiment, output, runParallel,
+            runExperiment, output, runParallel, runDevice,
         };
         run.SetAction(parse =>
         {
             var planned = SweepPlanner.Plan(ExperimentCatalog.Resolve(parse.GetValue(runExperiment)!));
             string directory = parse.GetValue(output) ?? Path.Combine("runs", planned.Experiment.Name);
             int parallel = parse.GetValue(runParallel) ?? Environment.ProcessorCount;
+            var device = TrainingDevices.Parse(parse.GetValue(runDevice)!);
             var outcomes = SweepProgressView.Show(context, (view, cancel) =>
             {
                 view.Begin(planned, directory, headline: null);
-                return SweepRunner.Run(planned, directory, parallel, view, cancel);
+                return SweepRunner.Run(planned, directory, parallel, view, cancel, device: device);
             });
             return SweepOutcomeReport.Write(context, outcomes, directory);
         });
