@@ -6,7 +6,7 @@ namespace ScaleSim.Cli.Figures;
 /// <summary>Lifetime compute against model size at a fixed loss: training, inference, and their sum (Sardana et al. 2024).</summary>
 internal static class InferenceFigures
 {
-    public static string Write(string directory, InferenceAwarePlanner planner, InferenceAwarePlan plan, string lawName)
+    public static string Write(FigureTarget target, InferenceAwarePlanner planner, InferenceAwarePlan plan, string lawName)
     {
         double loss = plan.InferenceAware.Loss, tokens = plan.InferenceAware.InferenceTokens;
         double nMin = LossInversion.MinimumParamsForLoss(planner.Law, loss) * 1.05;
@@ -22,6 +22,6 @@ internal static class InferenceFigures
             figure.AddLine(n, curve.Select(c => c.InferenceFlops).ToArray(), "inference", new SeriesStyle { Color = FigurePalette.Purple, Dash = LineDash.Dotted });
         figure.AddHighlight(plan.ComputeOptimal.Params, plan.ComputeOptimal.TotalFlops, $"compute-optimal N = {plan.ComputeOptimal.Params:0.00e+00}", FigurePalette.Green)
             .AddHighlight(plan.InferenceAware.Params, plan.InferenceAware.TotalFlops, $"inference-aware N = {plan.InferenceAware.Params:0.00e+00}", FigurePalette.Vermillion);
-        return figure.Save(directory, "inference-total-cost").PngPath;
+        return figure.Save(target.Directory, "inference-total-cost", target.Output).Describe();
     }
 }

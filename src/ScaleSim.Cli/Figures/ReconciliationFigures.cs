@@ -7,7 +7,7 @@ namespace ScaleSim.Cli.Figures;
 /// <summary>Figures of the Kaplan–Chinchilla reconciliation: N_opt against C under both conventions, and Porian et al.'s steps.</summary>
 internal static class ReconciliationFigures
 {
-    public static IReadOnlyList<string> Write(string directory, KaplanChinchillaReconciliation r)
+    public static IReadOnlyList<string> Write(FigureTarget target, KaplanChinchillaReconciliation r)
     {
         var (low, high) = r.KaplanRange;
         var kaplanC = Enumerable.Range(0, 40).Select(i => low * Math.Pow(high / low, i / 39.0)).ToArray();
@@ -31,6 +31,6 @@ internal static class ReconciliationFigures
         string[] shortNames = ["Kaplan setup", "+ last-layer FLOPs", "+ short warm-up", "+ cosine decay", "+ tuned optimizer"];
         for (int i = 0; i < r.Porian.Count; i++)
             steps.AddAnnotation(i + 1, r.Porian[i].Exponent + 0.015, $"{(i < shortNames.Length ? shortNames[i] : "")} {r.Porian[i].Exponent:F3}");
-        return [frontier.Save(directory, "kaplan-vs-chinchilla-frontier").PngPath, steps.Save(directory, "porian-steps").PngPath];
+        return [frontier.Save(target.Directory, "kaplan-vs-chinchilla-frontier", target.Output).Describe(), steps.Save(target.Directory, "porian-steps", target.Output).Describe()];
     }
 }

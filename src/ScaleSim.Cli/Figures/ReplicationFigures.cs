@@ -10,7 +10,7 @@ namespace ScaleSim.Cli.Figures;
 internal static class ReplicationFigures
 {
     /// <summary>Writes every figure; returns (file name without extension, title) pairs in report order.</summary>
-    public static IReadOnlyList<(string File, string Caption)> Write(string directory, ChinchillaReplication r)
+    public static IReadOnlyList<(string File, string Caption)> Write(FigureTarget target, ChinchillaReplication r)
     {
         var planner = ComputePlanner.For(r.Fit.Law);
         var figures = new List<(string, string, Figure)>
@@ -20,7 +20,7 @@ internal static class ReplicationFigures
             ("bootstrap-a", "Bootstrap distribution of a, the exponent of N_opt on C, beside Hoffmann et al.'s Table 2", BootstrapOfA(r)),
             ("residuals", "Residuals of the refit against compute", FitFigures.Residuals(r.Fit, r.Runs)),
         };
-        foreach (var (file, _, figure) in figures) figure.Save(directory, file);
+        foreach (var (file, _, figure) in figures) figure.Save(target.Directory, file, target.Output);
         return figures.Select(f => (f.Item1, f.Item2)).ToList();
     }
 

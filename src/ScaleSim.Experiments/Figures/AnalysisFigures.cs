@@ -8,8 +8,14 @@ namespace ScaleSim.Experiments.Figures;
 /// <summary>The figures of <c>scalesim analyze</c> (and of the simulate report).</summary>
 public static class AnalysisFigures
 {
-    /// <summary>Writes every figure the result supports; returns (file, caption) pairs.</summary>
-    public static IReadOnlyList<(string File, string Caption)> Write(string directory, ScalingAnalysisResult r, IReadOnlyList<TrainingCurve>? curves, string paramsLabel)
+    /// <summary>Writes every figure the result supports, each with the CSV of its data; returns (file, caption) pairs.</summary>
+    /// <param name="directory">The figure directory.</param>
+    /// <param name="r">The analysis.</param>
+    /// <param name="curves">The kept runs' training curves, or null.</param>
+    /// <param name="paramsLabel">The parameter axis label, naming the convention.</param>
+    /// <param name="output">Formats and scale; null for PNG and SVG at scale 1.</param>
+    public static IReadOnlyList<(string File, string Caption)> Write(string directory, ScalingAnalysisResult r, IReadOnlyList<TrainingCurve>? curves, string paramsLabel,
+        FigureOutput? output = null)
     {
         var figures = new List<(string, string, Figure)>();
         if (curves is { Count: > 0 })
@@ -26,7 +32,7 @@ public static class AnalysisFigures
                 c.Min() / 3, c.Max() * 3, n.Min() / 3, n.Max() * 3)));
         if (r.Backtest is { } backtest)
             figures.Add(("backtest", "Backtest: the law fitted without the largest budget, against that budget's runs", Backtest(r, backtest, paramsLabel)));
-        foreach (var (file, _, figure) in figures) figure.Save(directory, file);
+        foreach (var (file, _, figure) in figures) figure.Save(directory, file, output);
         return figures.Select(f => (f.Item1, f.Item2)).ToList();
     }
 

@@ -37,6 +37,8 @@ internal sealed class HighlightLayer : IFigureLayer
     public IEnumerable<Coordinates[]> Footprint(AxisSpec x, AxisSpec y) =>
         [[new Coordinates(x.ToPlot(pointX), y.ToPlot(pointY))]];
 
+    public IEnumerable<FigureDataRow> Data(AxisSpec x, AxisSpec y) => [new FigureDataRow("highlight", label, pointX, pointY)];
+
     public void Draw(FigureCanvas canvas)
     {
         double xPlot = canvas.X.ToPlot(pointX), yPlot = canvas.Y.ToPlot(pointY);
