@@ -118,6 +118,14 @@ public sealed class Figure
     public Figure AddLineWithMarkers(double[] xs, double[] ys, string? label = null, SeriesStyle? style = null) =>
         Add(new SeriesLayer(xs, ys, label, style, SeriesKind.LineAndMarkers));
 
+    /// <summary>
+    /// Adds a legend entry only, drawing nothing: one key for an element drawn many times in different colours
+    /// (e.g. one parabola per budget). <paramref name="lines"/> and <paramref name="markers"/> choose the swatch.
+    /// </summary>
+    public Figure AddLegendKey(string label, SeriesStyle? style = null, bool lines = true, bool markers = false) =>
+        Add(new LegendKeyLayer(label, style ?? new SeriesStyle(),
+            lines && markers ? SeriesKind.LineAndMarkers : markers ? SeriesKind.Markers : SeriesKind.Line));
+
     /// <summary>Adds markers with vertical error bars from ys[i] − yErrors[i] to ys[i] + yErrors[i].</summary>
     public Figure AddErrorBars(double[] xs, double[] ys, double[] yErrors, string? label = null, SeriesStyle? style = null) =>
         Add(new ErrorBarLayer(xs, ys, yErrors, label, style));

@@ -27,8 +27,8 @@ internal static class FitFigures
         string label = rows.Flops is not null ? "Training compute C (FLOPs, 6ND)" : rows.Params is not null ? "Parameters N" : "Tokens D";
         return new Figure($"{fit.Law.Kind} fit residuals ({fit.Points} runs; RMSE {fit.Quality.Rmse:F4}, mean {fit.Quality.MeanResidual:+0.0000;-0.0000})")
             .WithXAxis(label, AxisScale.Log)
-            .WithYAxis("Residual: log L_fit − log L (nats)")
-            .AddHorizontalLine(0, "zero")
+            .WithYAxis("log L_fit − log L (> 0: the fit lies above the data)")
+            .AddHorizontalLine(0)
             .AddScatter(x, fit.Residuals, "runs");
     }
 
