@@ -67,8 +67,9 @@ public static class TaskCurveFigures
         {
             string interval = r.ThresholdInterval is { } ti ? $" [{Bound(ti.Low)}, {Bound(ti.High)}]" : "";
             figure.AddVerticalLine(threshold, $"threshold {Short(threshold)}{interval}", new SeriesStyle { Color = FigurePalette.Vermillion, Dash = LineDash.Dashed });
-            // Named on the plot too, beside its line near the top, not only in the legend.
-            figure.AddPointLabel(threshold, yMax - 0.08 * (yMax - yMin), $"threshold {Short(threshold)}");
+            // Named on the plot too, left of its line at mid-height: an emergent curve is still low there, and the
+            // legend keeps to a corner.
+            figure.AddPointLabel(threshold, yMin + 0.45 * (yMax - yMin), $"threshold {Short(threshold)}", left: true);
         }
         if (c.Class == CurveClass.UShaped && c.TurningPoint is { } turning)
             figure.AddHighlight(turning, r.Fit.Predict(Math.Log10(turning)), $"turning point {Short(turning)}", FigurePalette.Vermillion, LabelSide.LowerRight);

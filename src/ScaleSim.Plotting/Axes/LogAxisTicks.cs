@@ -69,7 +69,9 @@ public static class LogAxisTicks
         if (mantissa is null)
             return EvenlySpacedTicks(layout);
         // Three labels or fewer on a short axis read as a bare 1, 2, 3: take evenly spaced values when they give more.
-        if (Majors(mantissa) < ComfortableLabels && maxLog10 - minLog10 < 1)
+        // Only where the values print plainly (a loss axis): "0.5×10⁵, 1.0×10⁵, …" reads worse than 5×10⁴, 10⁵, 2×10⁵.
+        bool plain = TickLabelFormat.IsPlain(Math.Pow(10, minLog10)) && TickLabelFormat.IsPlain(Math.Pow(10, maxLog10));
+        if (plain && Majors(mantissa) < ComfortableLabels && maxLog10 - minLog10 < 1)
         {
             Tick[] even = EvenlySpacedTicks(layout with { MaxLabels = Math.Min(layout.MaxLabels, ShortAxisLabels) });
             if (Majors(even) > Majors(mantissa))
