@@ -6,7 +6,11 @@ namespace ScaleSim.Cli.Figures;
 /// <summary>Lifetime compute against model size at a fixed loss: training, inference, and their sum (Sardana et al. 2024).</summary>
 internal static class InferenceFigures
 {
-    public static string Write(FigureTarget target, InferenceAwarePlanner planner, InferenceAwarePlan plan, string lawName)
+    public static string Write(FigureTarget target, InferenceAwarePlanner planner, InferenceAwarePlan plan, string lawName) =>
+        target.Save(Create(planner, plan, lawName), "inference-total-cost");
+
+    /// <summary>Lifetime FLOPs against N at the plan's loss, with both optima (nothing written).</summary>
+    public static Figure Create(InferenceAwarePlanner planner, InferenceAwarePlan plan, string lawName)
     {
         double loss = plan.InferenceAware.Loss, tokens = plan.InferenceAware.InferenceTokens;
         double nMin = LossInversion.MinimumParamsForLoss(planner.Law, loss) * 1.05;
@@ -26,7 +30,7 @@ internal static class InferenceFigures
                 $"compute-optimal N = {Short(plan.ComputeOptimal.Params)}", new SeriesStyle { Color = FigurePalette.Green, MarkerSize = 12 })
             .AddScatter([plan.InferenceAware.Params], [plan.InferenceAware.TotalFlops],
                 $"inference-aware N = {Short(plan.InferenceAware.Params)} (least lifetime FLOPs)", new SeriesStyle { Color = FigurePalette.Vermillion, MarkerSize = 12 });
-        return figure.Save(target.Directory, "inference-total-cost", target.Output).Describe();
+        return figure;
     }
 
     /// <summary>Three significant digits, as "1.53×10¹⁰".</summary>

@@ -7,7 +7,11 @@ namespace ScaleSim.Cli.Figures;
 /// <summary>Figures of the Kaplan–Chinchilla reconciliation: N_opt against C under both conventions, and Porian et al.'s steps.</summary>
 internal static class ReconciliationFigures
 {
-    public static IReadOnlyList<string> Write(FigureTarget target, KaplanChinchillaReconciliation r)
+    public static IReadOnlyList<string> Write(FigureTarget target, KaplanChinchillaReconciliation r) =>
+        Create(r).Select(f => target.Save(f.Figure, f.File)).ToList();
+
+    /// <summary>The frontier under both conventions and Porian et al.'s steps, with their file names (nothing written).</summary>
+    public static IReadOnlyList<(string File, Figure Figure)> Create(KaplanChinchillaReconciliation r)
     {
         var (low, high) = r.KaplanRange;
         var kaplanC = Enumerable.Range(0, 40).Select(i => low * Math.Pow(high / low, i / 39.0)).ToArray();
@@ -35,6 +39,6 @@ internal static class ReconciliationFigures
         // Below left of each point: the line falls to the right, so that side is free of it.
         for (int i = 0; i < r.Porian.Count; i++)
             steps.AddAnnotation(i + 1 - 0.2, r.Porian[i].Exponent - 0.022, $"{r.Porian[i].Exponent:F3}");
-        return [frontier.Save(target.Directory, "kaplan-vs-chinchilla-frontier", target.Output).Describe(), steps.Save(target.Directory, "porian-steps", target.Output).Describe()];
+        return [("kaplan-vs-chinchilla-frontier", frontier), ("porian-steps", steps)];
     }
 }
