@@ -153,6 +153,12 @@ internal sealed class FigureRenderer(string title, AxisSpec x, AxisSpec y, Legen
 
         if (inside is Alignment alignment)
             plot.ShowLegend(alignment);
+        else if (items.Count <= 8)
+        {
+            // Below the plot, entries side by side: it costs a strip of height, not a third of the width.
+            plot.ShowLegend(Edge.Bottom);
+            plot.Legend.Orientation = Orientation.Horizontal;
+        }
         else
             plot.ShowLegend(Edge.Right);
     }
