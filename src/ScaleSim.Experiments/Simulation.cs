@@ -50,7 +50,7 @@ public static class Simulation
         if (options.ReportDirectory is { } reportDirectory)
         {
             observer?.Stage($"writing the report into {reportDirectory}");
-            SimulationReportWriter.Write(result, options.RunsDirectory, reportDirectory, options.Command);
+            SimulationReportWriter.Write(result, options.RunsDirectory, reportDirectory, options.Command, options.Figures);
         }
         return result;
     }

@@ -28,4 +28,7 @@ public sealed record SimulationOptions
 
     /// <summary>The command that reproduces the simulation, quoted in the report.</summary>
     public string Command { get; init; } = "scalesim simulate";
+
+    /// <summary>The report's figure formats and scale (default PNG and SVG at scale 1); each figure's CSV is written beside it.</summary>
+    public ScaleSim.Plotting.FigureOutput Figures { get; init; } = ScaleSim.Plotting.FigureOutput.Default;
 }

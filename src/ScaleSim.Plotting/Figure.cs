@@ -82,6 +82,23 @@ public sealed class Figure
         return this;
     }
 
+    /// <summary>
+    /// Labels the x axis only at <paramref name="positions"/>, with <paramref name="labels"/>: for categories or
+    /// steps placed at 1, 2, 3, … that have names rather than values. Minor ticks and grid lines go.
+    /// </summary>
+    public Figure WithXTicks(double[] positions, string[] labels)
+    {
+        x.Ticks = ManualTicks(x, positions, labels);
+        return this;
+    }
+
+    /// <summary>Labels the y axis only at <paramref name="positions"/>, with <paramref name="labels"/> (see <see cref="WithXTicks"/>).</summary>
+    public Figure WithYTicks(double[] positions, string[] labels)
+    {
+        y.Ticks = ManualTicks(y, positions, labels);
+        return this;
+    }
+
     /// <summary>Sets where the legend goes (default <see cref="LegendPlacement.Automatic"/>).</summary>
     public Figure WithLegend(LegendPlacement placement)
     {
@@ -100,6 +117,14 @@ public sealed class Figure
     /// <summary>Adds a line through the points with a marker at each.</summary>
     public Figure AddLineWithMarkers(double[] xs, double[] ys, string? label = null, SeriesStyle? style = null) =>
         Add(new SeriesLayer(xs, ys, label, style, SeriesKind.LineAndMarkers));
+
+    /// <summary>
+    /// Adds a legend entry only, drawing nothing: one key for an element drawn many times in different colours
+    /// (e.g. one parabola per budget). <paramref name="lines"/> and <paramref name="markers"/> choose the swatch.
+    /// </summary>
+    public Figure AddLegendKey(string label, SeriesStyle? style = null, bool lines = true, bool markers = false) =>
+        Add(new LegendKeyLayer(label, style ?? new SeriesStyle(),
+            lines && markers ? SeriesKind.LineAndMarkers : markers ? SeriesKind.Markers : SeriesKind.Line));
 
     /// <summary>Adds markers with vertical error bars from ys[i] − yErrors[i] to ys[i] + yErrors[i].</summary>
     public Figure AddErrorBars(double[] xs, double[] ys, double[] yErrors, string? label = null, SeriesStyle? style = null) =>
@@ -174,9 +199,11 @@ public sealed class Figure
     /// <param name="levels">Function values at which to draw lines.</param>
     /// <param name="levelFormat">.NET format string for the level labels, e.g. "0.00".</param>
     /// <param name="resolution">Grid points per axis.</param>
+    /// <param name="levelLabel">What the levels are, with units, e.g. "Loss (nats/token)": labels a colour bar
+    /// keyed to the line colours; null for no colour bar.</param>
     public Figure AddContours(Func<double, double, double> function, double xMin, double xMax, double yMin, double yMax,
-        double[] levels, string levelFormat = "0.00", int resolution = 160) =>
-        Add(new ContourLayer(function, xMin, xMax, yMin, yMax, levels, levelFormat, resolution));
+        double[] levels, string levelFormat = "0.00", int resolution = 160, string? levelLabel = null) =>
+        Add(new ContourLayer(function, xMin, xMax, yMin, yMax, levels, levelFormat, resolution, levelLabel));
 
     /// <summary>
     /// Builds a new ScottPlot plot of this figure, for callers that need something this API lacks.
@@ -184,11 +211,18 @@ public sealed class Figure
     /// </summary>
     public Plot ToPlot() => new FigureRenderer(Title, x, y, Legend, layers, Width, Height).Build();
 
+    /// <summary>Renders the figure once and reports where its texts, ticks and legend went (for tests).</summary>
+    public FigureLayout MeasureLayout() => FigureLayoutProbe.Measure(ToPlot(), Width, Height);
+
     /// <summary>Renders the figure as PNG bytes.</summary>
-    public byte[] RenderPng()
+    /// <param name="scale">Resolution multiplier: the image is <paramref name="scale"/> × <see cref="Width"/> by
+    /// <paramref name="scale"/> × <see cref="Height"/> pixels and everything in it is scaled alike.</param>
+    public byte[] RenderPng(double scale = 1)
     {
+        new FigureOutput([FigureFormat.Png], scale).Validate();
         Plot plot = ToPlot();
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        plot.ScaleFactor = scale;
+        return plot.GetImageBytes(Scaled(Width, scale), Scaled(Height, scale), ImageFormat.Png);
     }
 
     /// <summary>
@@ -200,24 +234,51 @@ public sealed class Figure
         SvgOutput.Finish(ToPlot().GetSvgXml(Width, Height));
 
     /// <summary>
-    /// Writes <c>{baseName}.png</c> and <c>{baseName}.svg</c> into <paramref name="directory"/>, creating it if needed.
+    /// Renders the figure as a one-page PDF of <see cref="Width"/> × <see cref="Height"/> points, vector throughout,
+    /// with the subset of DejaVu Sans it uses embedded. ScottPlot saves no PDF itself; SkiaSharp's PDF backend draws it.
     /// </summary>
-    /// <returns>The full paths of both files.</returns>
-    public SavedFigure Save(string directory, string baseName)
+    public byte[] RenderPdf() => PdfOutput.Render(ToPlot(), Width, Height);
+
+    /// <summary>
+    /// The data drawn, as CSV with the header <c>layer,series,x,y,y_low,y_high</c>: one row per point of each line,
+    /// marker, band, bar or contour vertex, in data units at full precision.
+    /// </summary>
+    public string DataCsv() => FigureCsv.Write(layers.SelectMany(l => l.Data(x, y)));
+
+    /// <summary>
+    /// Writes <c>{baseName}.png</c> and <c>{baseName}.svg</c> (or the formats <paramref name="output"/> names) and
+    /// <c>{baseName}.csv</c>, the data behind it, into <paramref name="directory"/>, creating it if needed.
+    /// </summary>
+    /// <returns>The full paths of the files written.</returns>
+    public SavedFigure Save(string directory, string baseName, FigureOutput? output = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentException.ThrowIfNullOrWhiteSpace(baseName);
         if (baseName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || baseName.Contains('/') || baseName.Contains('\\'))
             throw new ArgumentException($"Figure base name '{baseName}' must be a plain file name without directories.", nameof(baseName));
+        output ??= FigureOutput.Default;
+        output.Validate();
 
         string fullDirectory = Path.GetFullPath(directory);
         Directory.CreateDirectory(fullDirectory);
-        string png = Path.Combine(fullDirectory, baseName + ".png");
-        string svg = Path.Combine(fullDirectory, baseName + ".svg");
-        File.WriteAllBytes(png, RenderPng());
-        File.WriteAllText(svg, RenderSvg(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        return new SavedFigure(png, svg);
+        var images = new List<string>();
+        foreach (FigureFormat format in output.Formats.Distinct())
+        {
+            string path = Path.Combine(fullDirectory, baseName + "." + format.ToString().ToLowerInvariant());
+            switch (format)
+            {
+                case FigureFormat.Png: File.WriteAllBytes(path, RenderPng(output.Scale)); break;
+                case FigureFormat.Svg: File.WriteAllText(path, RenderSvg(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)); break;
+                default: File.WriteAllBytes(path, RenderPdf()); break;
+            }
+            images.Add(path);
+        }
+        string csv = Path.Combine(fullDirectory, baseName + ".csv");
+        File.WriteAllText(csv, DataCsv(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        return new SavedFigure(images, csv);
     }
+
+    private static int Scaled(int pixels, double scale) => (int)Math.Round(pixels * scale);
 
     private Figure Add(IFigureLayer layer)
     {
@@ -226,13 +287,24 @@ public sealed class Figure
         return this;
     }
 
+    private static (double, string)[] ManualTicks(AxisSpec axis, double[] positions, string[] labels)
+    {
+        SeriesArguments.RequireData(positions, nameof(positions), $"{axis.Name} ticks");
+        ArgumentNullException.ThrowIfNull(labels);
+        if (labels.Length != positions.Length)
+            throw new ArgumentException($"{axis.Name} ticks: got {positions.Length} positions and {labels.Length} labels; they must pair up.", nameof(labels));
+        axis.Check(positions, $"{axis.Name} ticks");
+        return positions.Select((p, i) => (p, labels[i] ?? string.Empty)).ToArray();
+    }
+
     private AxisSpec Reconfigure(string name, string label, AxisScale scale, double? min, double? max,
         Func<AxisSpec, (AxisSpec X, AxisSpec Y)> axesWith)
     {
         ArgumentNullException.ThrowIfNull(label);
         if (!Enum.IsDefined(scale))
             throw new ArgumentException($"Unknown axis scale {scale}.", nameof(scale));
-        var candidate = new AxisSpec(name) { Label = label, Scale = scale, Min = min, Max = max };
+        AxisSpec current = name == "x" ? x : y;
+        var candidate = new AxisSpec(name) { Label = label, Scale = scale, Min = min, Max = max, Ticks = current.Ticks };
         candidate.CheckLimits();
         var (checkX, checkY) = axesWith(candidate);
         foreach (IFigureLayer layer in layers)

@@ -65,9 +65,9 @@ public class FigureTests
 
             Assert.Equal(Path.Combine(directory, "loss-vs-compute.png"), saved.PngPath);
             Assert.Equal(Path.Combine(directory, "loss-vs-compute.svg"), saved.SvgPath);
-            using SKBitmap png = PixelInk.Decode(File.ReadAllBytes(saved.PngPath));
+            using SKBitmap png = PixelInk.Decode(File.ReadAllBytes(saved.PngPath!));
             Assert.Equal((FigureTheme.DefaultWidth, FigureTheme.DefaultHeight), (png.Width, png.Height));
-            string svg = File.ReadAllText(saved.SvgPath);
+            string svg = File.ReadAllText(saved.SvgPath!);
             Assert.StartsWith("<?xml", svg);
             Assert.Contains("Loss against compute", svg);
             Assert.Contains("Compute C (FLOPs)", svg);

@@ -16,7 +16,7 @@ public class GalleryTests
         if (!string.IsNullOrWhiteSpace(gallery))
         {
             var saved = figure.Save(gallery, name);
-            Assert.True(new FileInfo(saved.PngPath).Length > 0);
+            Assert.True(new FileInfo(saved.PngPath!).Length > 0);
         }
         else
         {

@@ -42,12 +42,13 @@ internal static class AnalyzeCommand
         var curves = new Option<string?>("--curves") { Description = "Training curves in long format (run, tokens or step, loss; CSV, TSV or JSON Lines) for Approach 1." };
         var output = new Option<string?>("--out") { Description = "Write a law file: the Approach-3 law (readable by plan --law) with every approach's allocation law." };
         var json = CommonOptions.Json();
-        var plot = CommonOptions.Plot();
+        var figureOptions = new FigureOptions();
         var runOptions = new RunOptions();
         var command = new Command("analyze", "Fit Approaches 1-3 and Kaplan's laws to runs, with intervals, backtest the largest budget, and predict larger ones.")
         {
-            runsArgument, convention, bootstrap, seed, floor, minSteps, budget, tolerance, predictAt, curves, output, json, plot,
+            runsArgument, convention, bootstrap, seed, floor, minSteps, budget, tolerance, predictAt, curves, output, json,
         };
+        figureOptions.AddTo(command);
         runOptions.AddTo(command);
         command.SetAction(parse =>
         {
@@ -73,9 +74,9 @@ internal static class AnalyzeCommand
                 context.Warn($"only {g.Profiles} of the {g.Budgets} budgets found by compute within {g.Tolerance:0.###%} are IsoFLOP profiles: " +
                     "if your runs scatter more than that around their budgets, raise --budget-tolerance or name a budget column with --budget");
             string paramsLabel = parameterConvention == ParameterConvention.NonEmbedding ? "Non-embedding parameters N" : "Parameters N (total)";
-            if (parse.GetValue(plot) is { } dir)
-                foreach (var (file, _) in AnalysisFigures.Write(dir, result, input.Curves, paramsLabel))
-                    context.Error.WriteLine($"wrote {Path.Combine(dir, file)}.png (and .svg)");
+            if (figureOptions.Read(parse) is { } figureTarget)
+                foreach (var (file, _) in AnalysisFigures.Write(figureTarget.Directory, result, input.Curves, paramsLabel, figureTarget.Output))
+                    context.Error.WriteLine($"wrote {figureTarget.Describe(file)}");
             if (parse.GetValue(output) is { } path)
             {
                 JsonOutput.WriteFile(path, AnalysisLawFile.ToJson(result, parameterConvention.Name()));

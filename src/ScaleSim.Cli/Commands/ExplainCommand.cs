@@ -30,12 +30,13 @@ internal static class ExplainCommand
         var vocab = CommonOptions.Number("--vocab", "Vocabulary size of the shape family (default 32000, Pearce & Song's).");
         var aspect = CommonOptions.Number("--aspect-ratio", "d_model/n_layer of the shape family (default 39.2, Pearce & Song's).");
         var json = CommonOptions.Json();
-        var plot = CommonOptions.Plot();
+        var figureOptions = new FigureOptions();
         var command = new Command("kaplan-vs-chinchilla",
             "Why Kaplan et al. found N_opt ∝ C^0.73 and Hoffmann et al. C^0.5: Pearce & Song's parameter-convention reconciliation and Porian et al.'s other causes.")
         {
-            law, vocab, aspect, json, plot,
+            law, vocab, aspect, json,
         };
+        figureOptions.AddTo(command);
         command.SetAction(parse =>
         {
             string lawName = parse.GetValue(law)!;
@@ -46,8 +47,8 @@ internal static class ExplainCommand
                 parse.GetValue(aspect) is { } a ? CommonOptions.Positive(a, "--aspect-ratio") : FixedAspectFamily.PearceSong.AspectRatio);
             var r = KaplanChinchillaReconciliation.Run(lawName, chinchilla, family);
 
-            if (parse.GetValue(plot) is { } dir)
-                foreach (var png in ReconciliationFigures.Write(dir, r)) context.Error.WriteLine($"wrote {png} (and .svg)");
+            if (figureOptions.Read(parse) is { } figureTarget)
+                foreach (var written in ReconciliationFigures.Write(figureTarget, r)) context.Error.WriteLine($"wrote {written}");
             if (parse.GetValue(json)) JsonOutput.Write(context.Out, ToJson(r));
             else Render(context, r);
             return 0;

@@ -37,13 +37,14 @@ internal static class FitCommand
         };
         var alphaB = new Option<double>("--alpha-b") { Description = "kaplan-ns: alpha_B of the critical batch.", DefaultValueFactory = _ => KaplanStepsLaw.KaplanAlphaB };
         var json = CommonOptions.Json();
-        var plot = CommonOptions.Plot();
+        var figureOptions = new FigureOptions();
         var runOptions = new RunOptions();
 
         var command = new Command("fit", "Fit a Chinchilla or Kaplan law to logged runs (Huber on log loss, multi-start L-BFGS, bootstrap).")
         {
-            file, law, irreducible, bootstrap, seed, excludeTop, delta, output, criticalBatch, alphaB, json, plot,
+            file, law, irreducible, bootstrap, seed, excludeTop, delta, output, criticalBatch, alphaB, json,
         };
+        figureOptions.AddTo(command);
         runOptions.AddTo(command);
         command.SetAction(parse =>
         {
@@ -64,8 +65,8 @@ internal static class FitCommand
             var result = FitResultJson.ToJson(fit, intervals, runs.Source);
             if (warnings.Count > 0) result["warnings"] = new JsonArray(warnings.Select(w => (JsonNode)w).ToArray());
             if (parse.GetValue(output) is { } path) JsonOutput.WriteFile(path, result);
-            if (parse.GetValue(plot) is { } dir)
-                foreach (var png in FitFigures.Write(dir, fit, rows, intervals)) context.Error.WriteLine($"wrote {png} (and .svg)");
+            if (figureOptions.Read(parse) is { } figureTarget)
+                foreach (var written in FitFigures.Write(figureTarget, fit, rows, intervals)) context.Error.WriteLine($"wrote {written}");
             if (parse.GetValue(json)) JsonOutput.Write(context.Out, result);
             else RenderTable(context, fit, intervals, runs.Source);
             return 0;

@@ -31,16 +31,17 @@ internal static class PlanCommand
         var denseLaw = new Option<string?>("--dense-law") { Description = "With --experts: a dense law (name or file, fitted on the same data) to price the dense model reaching the same loss." };
         var overhead = new Option<bool>("--overhead") { Description = "Tabulate the extra training compute of models smaller than compute-optimal reaching the same loss (de Vries 2023)." };
         var json = CommonOptions.Json();
-        var plot = CommonOptions.Plot();
+        var figureOptions = new FigureOptions();
         var command = new Command("plan", "Plan a training run: compute-optimal parameters and tokens under a scaling law.")
         {
-            flops, law, parameters, tokens, target, unique, inference, experts, granularity, denseLaw, overhead, json, plot,
+            flops, law, parameters, tokens, target, unique, inference, experts, granularity, denseLaw, overhead, json,
         };
+        figureOptions.AddTo(command);
         command.SetAction(parse =>
         {
             var request = new PlanRequest(parse.GetValue(law), parse.GetValue(flops), parse.GetValue(parameters), parse.GetValue(tokens),
                 parse.GetValue(target), parse.GetValue(unique), parse.GetValue(inference), parse.GetValue(experts), parse.GetValue(granularity),
-                parse.GetValue(denseLaw), parse.GetValue(overhead), parse.GetValue(json), parse.GetValue(plot));
+                parse.GetValue(denseLaw), parse.GetValue(overhead), parse.GetValue(json), figureOptions.Read(parse));
             if (request.AsksAConstrainedQuestion) return ConstrainedPlan.Run(context, request);
 
             string lawName = request.Law ?? "epoch";
@@ -51,8 +52,8 @@ internal static class PlanCommand
             // A law file from 'analyze --out' also carries each approach's allocation law and its resamples.
             var approaches = AnalysisLawFile.ReadAllocations(lawName)?.Select(e => (e.Approach, Prediction: e.PredictAt(plan.Flops))).ToList();
 
-            if (parse.GetValue(plot) is { } dir)
-                context.Error.WriteLine($"wrote {PlanFigures.Write(dir, planner, plan, lawName)} (and .svg)");
+            if (figureOptions.Read(parse) is { } figureTarget)
+                context.Error.WriteLine($"wrote {PlanFigures.Write(figureTarget, planner, plan, lawName)}");
             if (parse.GetValue(json))
             {
                 var result = AllocationJson.ToJson(plan);

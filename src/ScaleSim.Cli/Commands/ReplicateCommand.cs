@@ -20,10 +20,12 @@ internal static class ReplicateCommand
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples.", DefaultValueFactory = _ => 1000 };
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed.", DefaultValueFactory = _ => 0 };
         var json = CommonOptions.Json();
+        var figureOptions = new FigureOptions(directory: plot);
         var chinchilla = new Command("chinchilla", "Fit Hoffmann et al.'s Approach 3 to Epoch AI's 240 reconstructed runs; compare with the paper, Epoch, Kaplan; Gopher vs Chinchilla.")
         {
-            output, plot, bootstrap, seed, json,
+            output, bootstrap, seed, json,
         };
+        figureOptions.AddTo(chinchilla);
         chinchilla.SetAction(parse =>
         {
             int resamples = parse.GetValue(bootstrap);
@@ -32,7 +34,7 @@ internal static class ReplicateCommand
             string figureDir = parse.GetValue(plot) ?? Path.Combine(outDir, "figures");
 
             var result = ChinchillaReplication.Run(PublishedData.EpochKeptRuns(), PublishedData.TableA3Approach3(), resamples, parse.GetValue(seed));
-            var figures = ReplicationFigures.Write(figureDir, result);
+            var figures = ReplicationFigures.Write(new FigureTarget(figureDir, figureOptions.Output(parse)), result);
             Directory.CreateDirectory(outDir);
             string relativeFigures = Path.GetRelativePath(outDir, figureDir).Replace('\\', '/');
             string reportPath = Path.Combine(outDir, "report.md");
@@ -44,7 +46,7 @@ internal static class ReplicateCommand
                 return 0;
             }
             Render(context, result);
-            context.Console.WriteLine($"report: {reportPath}; figures: {figureDir}/{{{string.Join(",", figures.Select(f => f.File))}}}.png and .svg");
+            context.Console.WriteLine($"report: {reportPath}; figures: {figureDir}/{{{string.Join(",", figures.Select(f => f.File))}}}.{{{string.Join(",", figureOptions.Output(parse).Formats.Select(f => f.ToString().ToLowerInvariant()).Append("csv"))}}}");
             return 0;
         });
         replicate.Subcommands.Add(chinchilla);

@@ -32,10 +32,12 @@ internal static class SimulateCommand
         };
         var device = TrainingOptions.Device();
         var json = CommonOptions.Json();
+        var figureOptions = new FigureOptions(withDirectory: false);
         var command = new Command("simulate", "Train tiny models at several sizes, fit all three Chinchilla approaches on them (or, for a task experiment, fit and classify its task curves), and write a report.")
         {
             experimentOption, quick, runs, output, parallel, bootstrap, noTrain, device, json,
         };
+        figureOptions.AddTo(command);
         command.SetAction(parse =>
         {
             if (parse.GetValue(quick) && parse.GetValue(experimentOption) is not null)
@@ -51,6 +53,7 @@ internal static class SimulateCommand
                 Resamples = parse.GetValue(bootstrap),
                 Train = !parse.GetValue(noTrain),
                 Device = deviceKind,
+                Figures = figureOptions.Output(parse),
                 Command = "scalesim simulate" +
                     (name == ExperimentCatalog.Default ? "" : parse.GetValue(quick) ? " --quick" : $" --experiment {name}") +
                     (deviceKind == TrainingDevice.Auto ? "" : $" --device {deviceKind.ToName()}"),

@@ -27,12 +27,13 @@ internal static class TasksArtifactCommand
         var alpha = CommonOptions.Number("--alpha", "Toy law: exponent alpha (default 0.3).");
         var seed = new Option<int>("--seed") { Description = "Seed of the sampled scores.", DefaultValueFactory = _ => 0 };
         var json = CommonOptions.Json();
-        var plot = CommonOptions.Plot();
+        var figureOptions = new FigureOptions();
         var tableOptions = new TaskTableOptions();
         var command = new Command("artifact", "Exact match vs partial credit from the same per-token accuracy: a smooth improvement that looks emergent under exact match.")
         {
-            file, task, lengths, examples, c, alpha, seed, json, plot,
+            file, task, lengths, examples, c, alpha, seed, json,
         };
+        figureOptions.AddTo(command);
         tableOptions.AddTo(command);
         command.SetAction(parse =>
         {
@@ -57,9 +58,9 @@ internal static class TasksArtifactCommand
             var result = MetricArtifact.Analyze(source, kind, models, ls, parse.GetValue(examples), parse.GetValue(seed),
                 new TaskCurveOptions { Bootstrap = 0, Selection = new() { Extrapolation = false } });
 
-            if (parse.GetValue(plot) is { } dir)
+            if (figureOptions.Read(parse) is { } figureTarget)
                 foreach (var (name, figure) in ArtifactFigures.All(result, kind))
-                    context.Error.WriteLine($"wrote {figure.Save(dir, name).PngPath} (and .svg)");
+                    context.Error.WriteLine($"wrote {figureTarget.Save(figure, name)}");
             if (parse.GetValue(json)) JsonOutput.Write(context.Out, ToJson(result, source, kind));
             else Render(context, result, source);
             return 0;

@@ -37,13 +37,14 @@ internal static class TasksFitCommand
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for intervals (0 to skip).", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "Seed for the bootstrap.", DefaultValueFactory = _ => 0 };
         var json = CommonOptions.Json();
-        var plot = CommonOptions.Plot();
+        var figureOptions = new FigureOptions();
         var tableOptions = new TaskTableOptions();
 
         var command = new Command("fit", "Fit task curves (scores or losses) over log scale (linear, sigmoid, BNSL, U-shape, power law), select a form, classify, bootstrap.")
         {
-            file, task, metric, form, select, loss, holdout, margin, bootstrap, seed, json, plot,
+            file, task, metric, form, select, loss, holdout, margin, bootstrap, seed, json,
         };
+        figureOptions.AddTo(command);
         tableOptions.AddTo(command);
         command.SetAction(parse =>
         {
@@ -62,8 +63,8 @@ internal static class TasksFitCommand
             if (options.Bootstrap < 0) throw new InputException($"--bootstrap must be non-negative, got {options.Bootstrap}");
             var results = table.Curves(parse.GetValue(task), parse.GetValue(metric)).Select(c => TaskCurveAnalysis.Analyze(c, options)).ToList();
 
-            if (parse.GetValue(plot) is { } dir)
-                foreach (var result in results) context.Error.WriteLine($"wrote {TaskCurveFigures.Curve(result).Save(dir, TaskCurveFigures.FileName(result.Curve)).PngPath} (and .svg)");
+            if (figureOptions.Read(parse) is { } figureTarget)
+                foreach (var result in results) context.Error.WriteLine($"wrote {figureTarget.Save(TaskCurveFigures.Curve(result), TaskCurveFigures.FileName(result.Curve))}");
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context.Out, new JsonObject

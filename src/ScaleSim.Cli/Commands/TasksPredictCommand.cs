@@ -25,12 +25,13 @@ internal static class TasksPredictCommand
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples of each step.", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "Seed for the bootstrap.", DefaultValueFactory = _ => 0 };
         var json = CommonOptions.Json();
-        var plot = CommonOptions.Plot();
+        var figureOptions = new FigureOptions();
         var tableOptions = new TaskTableOptions();
         var command = new Command("predict", "Two-step forecast (Llama 3 report): task loss against compute, then score against task loss, at a larger budget.")
         {
-            file, task, metric, target, holdout, bootstrap, seed, json, plot,
+            file, task, metric, target, holdout, bootstrap, seed, json,
         };
+        figureOptions.AddTo(command);
         tableOptions.AddTo(command);
         command.SetAction(parse =>
         {
@@ -50,9 +51,9 @@ internal static class TasksPredictCommand
             double? targetFlops = parse.GetValue(target) is { } t ? CommonOptions.Positive(t, "--target-flops") : null;
             var prediction = TwoStepPredictor.Predict(curves[0], targetFlops, parse.GetValue(holdout), parse.GetValue(bootstrap), parse.GetValue(seed));
 
-            if (parse.GetValue(plot) is { } dir)
+            if (figureOptions.Read(parse) is { } figureTarget)
                 foreach (var (name, figure) in PredictionFigures.All(prediction))
-                    context.Error.WriteLine($"wrote {figure.Save(dir, name).PngPath} (and .svg)");
+                    context.Error.WriteLine($"wrote {figureTarget.Save(figure, name)}");
             if (parse.GetValue(json)) JsonOutput.Write(context.Out, ToJson(prediction, table.Source));
             else Render(context, prediction);
             return 0;

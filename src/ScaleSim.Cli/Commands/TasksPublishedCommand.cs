@@ -16,16 +16,17 @@ internal static class TasksPublishedCommand
     public static Command Create(CliContext context)
     {
         var json = CommonOptions.Json();
-        var plot = CommonOptions.Plot();
-        var command = new Command("published", "Published task data: Wei et al. 2022 emergence scales and the DIVERSE reasoning-method table, with figures.") { json, plot };
+        var figureOptions = new FigureOptions();
+        var command = new Command("published", "Published task data: Wei et al. 2022 emergence scales and the DIVERSE reasoning-method table, with figures.") { json };
+        figureOptions.AddTo(command);
         command.SetAction(parse =>
         {
             var abilities = PublishedData.EmergentAbilities();
             var uplifts = ReasoningMethods.Uplifts(PublishedData.ReasoningMethods());
-            if (parse.GetValue(plot) is { } dir)
+            if (figureOptions.Read(parse) is { } figureTarget)
             {
-                context.Error.WriteLine($"wrote {PublishedTaskFigures.EmergenceScales(abilities).Save(dir, "wei2022-emergence-scales").PngPath} (and .svg)");
-                context.Error.WriteLine($"wrote {PublishedTaskFigures.MethodUplift(uplifts).Save(dir, "reasoning-method-uplift").PngPath} (and .svg)");
+                context.Error.WriteLine($"wrote {figureTarget.Save(PublishedTaskFigures.EmergenceScales(abilities), "wei2022-emergence-scales")}");
+                context.Error.WriteLine($"wrote {figureTarget.Save(PublishedTaskFigures.MethodUplift(uplifts), "reasoning-method-uplift")}");
             }
             if (parse.GetValue(json)) JsonOutput.Write(context.Out, ToJson(abilities, uplifts));
             else Render(context, abilities, uplifts);

@@ -20,11 +20,12 @@ internal static class ArtifactFigures
         var x = r.Points.Select(p => p.Scale).ToArray();
         var figure = new Figure($"One per-token improvement, two metrics (points: {r.Examples} sampled examples)")
             .WithXAxis(Tasks.TaskColumns.AxisLabel(kind), AxisScale.Log)
-            .WithYAxis("Score (fraction)", min: -0.03, max: 1.3)
-            .WithSize(900, 600);
+            .WithYAxis("Score (fraction)", min: -0.03, max: 1.03)
+            .WithSize(900, 600)
+            .WithLegend(LegendPlacement.UpperLeft); // rising curves leave it empty; no head room past 1
         Series(figure, x, r.Points.Select(p => p.PartialCredit).ToArray(), r.PartialCredit, "partial credit p", FigurePalette.Blue, MarkerShapeFor(0));
         for (int j = 0; j < r.Lengths.Count; j++)
-            Series(figure, x, r.Points.Select(p => p.ExactMatch[j]).ToArray(), r.ExactMatch[j], $"exact match p^{r.Lengths[j]}", FigurePalette.Series(j + 1), MarkerShapeFor(j + 1));
+            Series(figure, x, r.Points.Select(p => p.ExactMatch[j]).ToArray(), r.ExactMatch[j], $"exact match p{TickLabelFormat.Superscript(r.Lengths[j])}", FigurePalette.Series(j + 1), MarkerShapeFor(j + 1));
         return figure;
     }
 
@@ -47,7 +48,7 @@ internal static class ArtifactFigures
 
     private static void Series(Figure figure, double[] x, double[] predicted, Tasks.TaskCurveResult sampled, string name, ScottPlot.Color color, ScottPlot.MarkerShape marker)
     {
-        string cls = sampled.Class.Name() + (sampled.Class == CurveClass.Emergent && sampled.Classification.Threshold is { } t ? $", threshold {t:0.#e+0}" : "");
+        string cls = sampled.Class.Name() + (sampled.Class == CurveClass.Emergent && sampled.Classification.Threshold is { } t ? $", threshold {ScaleSim.Experiments.Figures.AnalysisFigures.FlopsText(t).Replace(" FLOPs", "", StringComparison.Ordinal)}" : "");
         figure.AddLine(x, predicted, $"{name}: {cls}", new SeriesStyle { Color = color });
         figure.AddScatter(sampled.Curve.Scales, sampled.Curve.Scores, null, new SeriesStyle { Color = color, Marker = marker, MarkerSize = 7 });
     }

@@ -6,7 +6,7 @@ namespace ScaleSim.Cli.Figures;
 /// <summary>The IsoFLOP profile of a data-constrained plan beside the same budget with unlimited unique data.</summary>
 internal static class DataConstrainedFigures
 {
-    public static string Write(string directory, DataConstrainedPlanner planner, DataConstrainedPlan plan, string lawName)
+    public static string Write(FigureTarget target, DataConstrainedPlanner planner, DataConstrainedPlan plan, string lawName)
     {
         double flops = plan.Plan.Flops;
         double lo = Math.Min(plan.Plan.Params, plan.Unlimited.Params) / 20, hi = Math.Max(plan.Plan.Params, plan.Unlimited.Params) * 20;
@@ -20,6 +20,6 @@ internal static class DataConstrainedFigures
             .AddLine(sizes, constrained, $"U = {plan.UniqueTokens:0.0e+0} unique tokens")
             .AddHighlight(plan.Unlimited.Params, plan.Unlimited.Loss, $"unlimited optimum N = {plan.Unlimited.Params:0.00e+00}", FigurePalette.Green)
             .AddHighlight(plan.Plan.Params, plan.Plan.Loss, $"plan N = {plan.Plan.Params:0.00e+00}, {plan.Epochs:0.0} epochs", FigurePalette.Vermillion)
-            .Save(directory, "data-constrained-profile").PngPath;
+            .Save(target.Directory, "data-constrained-profile", target.Output).Describe();
     }
 }

@@ -8,14 +8,14 @@ namespace ScaleSim.Cli.Figures;
 /// <summary>Figures of a fit: residuals against compute, and the bootstrap distribution of the allocation exponent.</summary>
 internal static class FitFigures
 {
-    /// <summary>Writes the fit's figures into <paramref name="directory"/>; returns the PNG paths.</summary>
-    public static IReadOnlyList<string> Write(string directory, FitResult fit, RunTable rows, BootstrapResult? intervals)
+    /// <summary>Writes the fit's figures into the target; returns a description of each figure's files.</summary>
+    public static IReadOnlyList<string> Write(FigureTarget target, FitResult fit, RunTable rows, BootstrapResult? intervals)
     {
-        var written = new List<string> { Residuals(fit, rows).Save(directory, "residuals").PngPath };
+        var written = new List<string> { Residuals(fit, rows).Save(target.Directory, "residuals", target.Output).Describe() };
         if (intervals is not null)
         {
             string name = fit.Law is ChinchillaLaw ? "a" : fit.Law.ParameterNames[0];
-            written.Add(BootstrapHistogram(intervals, name, fit.Law is ChinchillaLaw ? "a = β/(α+β), the exponent of N_opt on C" : name).Save(directory, $"bootstrap-{name}").PngPath);
+            written.Add(BootstrapHistogram(intervals, name, fit.Law is ChinchillaLaw ? "a = β/(α+β), the exponent of N_opt on C" : name).Save(target.Directory, $"bootstrap-{name}", target.Output).Describe());
         }
         return written;
     }
@@ -27,8 +27,8 @@ internal static class FitFigures
         string label = rows.Flops is not null ? "Training compute C (FLOPs, 6ND)" : rows.Params is not null ? "Parameters N" : "Tokens D";
         return new Figure($"{fit.Law.Kind} fit residuals ({fit.Points} runs; RMSE {fit.Quality.Rmse:F4}, mean {fit.Quality.MeanResidual:+0.0000;-0.0000})")
             .WithXAxis(label, AxisScale.Log)
-            .WithYAxis("Residual: log L_fit − log L (nats)")
-            .AddHorizontalLine(0, "zero")
+            .WithYAxis("log L_fit − log L (> 0: the fit lies above the data)")
+            .AddHorizontalLine(0)
             .AddScatter(x, fit.Residuals, "runs");
     }
 

@@ -6,7 +6,7 @@ namespace ScaleSim.Cli.Figures;
 /// <summary>The extra training compute of smaller-than-optimal models reaching the compute-optimal loss (de Vries 2023).</summary>
 internal static class OverheadFigures
 {
-    public static string Write(string directory, SmallModelOverhead overhead, double flops, string lawName)
+    public static string Write(FigureTarget target, SmallModelOverhead overhead, double flops, string lawName)
     {
         double critical = overhead.CriticalSizeFraction(flops);
         var fractions = Enumerable.Range(0, 160).Select(i => critical * Math.Pow(1 / critical, (i + 1) / 160.0)).Where(k => k > critical * 1.01).ToArray();
@@ -19,6 +19,6 @@ internal static class OverheadFigures
         var deVries = overhead.At(flops, [0.3])[0];
         if (deVries.Reachable)
             figure.AddHighlight(0.3, deVries.Overhead, $"30% of N_opt: +{deVries.Overhead:P0} compute", FigurePalette.Vermillion);
-        return figure.Save(directory, "small-model-overhead").PngPath;
+        return figure.Save(target.Directory, "small-model-overhead", target.Output).Describe();
     }
 }

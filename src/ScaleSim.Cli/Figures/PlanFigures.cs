@@ -8,7 +8,7 @@ namespace ScaleSim.Cli.Figures;
 /// <summary>The figure of a plan: the IsoFLOP profile at its budget with the plan and the optimum marked.</summary>
 internal static class PlanFigures
 {
-    public static string Write(string directory, ComputePlanner planner, Allocation plan, string lawName)
+    public static string Write(FigureTarget target, ComputePlanner planner, Allocation plan, string lawName)
     {
         var profile = planner.Profile(plan.Flops, smallFactor: 0.05, largeFactor: 20, points: 81);
         // The published set says how its N is counted; law files are assumed to count total parameters.
@@ -20,6 +20,6 @@ internal static class PlanFigures
             .AddHighlight(profile.Optimal.Params, profile.Optimal.Loss, $"optimum N = {profile.Optimal.Params:0.00e+00}", FigurePalette.Vermillion);
         if (Math.Abs(Math.Log(plan.Params / profile.Optimal.Params)) > 1e-6)
             figure.AddHighlight(plan.Params, plan.Loss, $"plan N = {plan.Params:0.00e+00}", FigurePalette.Green);
-        return figure.Save(directory, "isoflop-profile").PngPath;
+        return figure.Save(target.Directory, "isoflop-profile", target.Output).Describe();
     }
 }

@@ -33,14 +33,18 @@ internal static class PredictionFigures
         var losses = p.Curve.Points.Select(x => x.Loss!.Value).Append(p.Loss.Estimate).ToArray();
         double lo = losses.Min() - 0.1 * (losses.Max() - losses.Min()), hi = losses.Max() + 0.1 * (losses.Max() - losses.Min());
         var grid = Enumerable.Range(0, 120).Select(i => lo + (hi - lo) * i / 119.0).ToArray();
-        var figure = new Figure($"Step 2: {p.Curve.Task} {p.Curve.Metric} against task loss")
+        string metric = ScaleSim.Experiments.Figures.TaskCurveFigures.Readable(p.Curve.Metric);
+        // A score is a fraction: the axis stops just past 1, and the legend takes the lower left, which a score
+        // falling with loss leaves empty.
+        var figure = new Figure($"Step 2: {p.Curve.Task} {metric} against task loss")
             .WithXAxis("Task loss (nats per token)")
-            .WithYAxis($"Score ({p.Curve.Metric}, fraction)", min: 0, max: 1.15);
+            .WithYAxis($"Score ({metric}, fraction)", min: 0, max: 1.03)
+            .WithLegend(LegendPlacement.LowerLeft);
         if (p.Curve.Chance is { } chance) figure.AddHorizontalLine(chance, $"chance {chance:0.##}");
         figure.AddLine(grid, p.ScoreFit.Predict(grid), "sigmoid fit", new SeriesStyle { Color = FigurePalette.Blue })
             .AddScatter(p.Curve.Points.Select(x => x.Loss!.Value).ToArray(), p.Curve.Scores, "models fitted", new SeriesStyle { Color = FigurePalette.Black })
             .AddErrorBars([p.Loss.Estimate], [p.Score.Estimate], [Math.Max(p.Score.High - p.Score.Estimate, p.Score.Estimate - p.Score.Low)],
-                $"forecast at C = {p.TargetFlops:0.##e+0} (95% interval)", new SeriesStyle { Color = FigurePalette.Vermillion, Marker = ScottPlot.MarkerShape.FilledSquare });
+                $"forecast at C = {ScaleSim.Experiments.Figures.AnalysisFigures.FlopsText(p.TargetFlops)} (95% interval)", new SeriesStyle { Color = FigurePalette.Vermillion, Marker = ScottPlot.MarkerShape.FilledSquare });
         if (p.ObservedScore is { } observed && p.ObservedLoss is { } loss)
             figure.AddScatter([loss], [observed], "held out (observed)", new SeriesStyle { Color = FigurePalette.Green, Marker = ScottPlot.MarkerShape.FilledDiamond, MarkerSize = 10 });
         return figure;

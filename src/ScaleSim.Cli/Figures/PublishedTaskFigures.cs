@@ -18,27 +18,30 @@ internal static class PublishedTaskFigures
         var families = abilities.GroupBy(a => a.Model).OrderBy(g => g.Min(a => a.Flops)).Select(g => g.Key).ToList();
         int fewShot = ordered.Count(a => a.Category == "few-shot prompting");
         double Row(int i) => ordered.Count - 1 - i;
+        // The x axis spans the decades the data occupy; each row is named by its ability, not numbered.
+        double low = Math.Pow(10, Math.Floor(Math.Log10(ordered.Min(a => a.Flops)))), high = Math.Pow(10, Math.Ceiling(Math.Log10(ordered.Max(a => a.Flops))));
         var figure = new Figure("Wei et al. 2022, Table 1: scale at which each ability emerged")
-            .WithXAxis("Training compute at emergence (FLOPs)", AxisScale.Log, min: 1e19, max: 1e27)
-            .WithYAxis("Table 1 row (circles: few-shot prompting; squares: augmented prompting)", min: -1, max: ordered.Count + 0.5)
-            .WithSize(1100, 900)
-            .WithLegend(LegendPlacement.UpperRight)
+            .WithXAxis("Training compute at emergence (FLOPs)", AxisScale.Log, min: low, max: high)
+            .WithYAxis("", min: -0.7, max: ordered.Count - 0.3)
+            .WithYTicks(Enumerable.Range(0, ordered.Count).Select(Row).ToArray(),
+                ordered.Select(a => $"{a.Ability} ({a.Model} {Size(a.Params)})").ToArray())
+            .WithSize(1200, 820)
+            .WithLegend(LegendPlacement.UpperLeft) // below 10²² the top rows are empty
             .AddHorizontalLine(Row(fewShot) + 0.5, "Table 1 sections");
         for (int f = 0; f < families.Count; f++)
         {
             var color = f < FamilyColors.Length ? FamilyColors[f] : FigurePalette.Series(f);
-            bool labelled = false;
             foreach (var (category, marker) in new[] { ("few-shot prompting", ScottPlot.MarkerShape.FilledCircle), ("augmented prompting", ScottPlot.MarkerShape.FilledSquare) })
             {
                 var rows = ordered.Select((a, i) => (a, i)).Where(p => p.a.Model == families[f] && p.a.Category == category).ToList();
                 if (rows.Count == 0) continue;
                 figure.AddScatter(rows.Select(p => p.a.Flops).ToArray(), rows.Select(p => Row(p.i)).ToArray(),
-                    labelled ? null : families[f], new SeriesStyle { Color = color, Marker = marker, MarkerSize = 10 });
-                labelled = true;
+                    style: new SeriesStyle { Color = color, Marker = marker, MarkerSize = 10 });
             }
+            figure.AddLegendKey(families[f], new SeriesStyle { Color = color, Marker = ScottPlot.MarkerShape.FilledDiamond, MarkerSize = 10 }, lines: false, markers: true);
         }
-        for (int i = 0; i < ordered.Count; i++)
-            figure.AddPointLabel(ordered[i].Flops, Row(i), $"{ordered[i].Ability} ({ordered[i].Model} {Size(ordered[i].Params)})");
+        figure.AddLegendKey("few-shot prompting", new SeriesStyle { Color = FigurePalette.Grey, Marker = ScottPlot.MarkerShape.FilledCircle, MarkerSize = 10 }, lines: false, markers: true);
+        figure.AddLegendKey("augmented prompting", new SeriesStyle { Color = FigurePalette.Grey, Marker = ScottPlot.MarkerShape.FilledSquare, MarkerSize = 10 }, lines: false, markers: true);
         return figure;
     }
 

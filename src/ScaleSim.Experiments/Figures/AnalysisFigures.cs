@@ -8,12 +8,29 @@ namespace ScaleSim.Experiments.Figures;
 /// <summary>The figures of <c>scalesim analyze</c> (and of the simulate report).</summary>
 public static class AnalysisFigures
 {
-    /// <summary>Writes every figure the result supports; returns (file, caption) pairs.</summary>
-    public static IReadOnlyList<(string File, string Caption)> Write(string directory, ScalingAnalysisResult r, IReadOnlyList<TrainingCurve>? curves, string paramsLabel)
+    /// <summary>Writes every figure the result supports, each with the CSV of its data; returns (file, caption) pairs.</summary>
+    /// <param name="directory">The figure directory.</param>
+    /// <param name="r">The analysis.</param>
+    /// <param name="curves">The kept runs' training curves, or null.</param>
+    /// <param name="paramsLabel">The parameter axis label, naming the convention.</param>
+    /// <param name="output">Formats and scale; null for PNG and SVG at scale 1.</param>
+    public static IReadOnlyList<(string File, string Caption)> Write(string directory, ScalingAnalysisResult r, IReadOnlyList<TrainingCurve>? curves, string paramsLabel,
+        FigureOutput? output = null)
+    {
+        var figures = Create(r, curves, paramsLabel);
+        foreach (var (file, _, figure) in figures) figure.Save(directory, file, output);
+        return figures.Select(f => (f.File, f.Caption)).ToList();
+    }
+
+    /// <summary>Every figure the result supports, with its file name and caption, in report order (nothing written).</summary>
+    public static IReadOnlyList<(string File, string Caption, Figure Figure)> Create(ScalingAnalysisResult r, IReadOnlyList<TrainingCurve>? curves, string paramsLabel)
     {
         var figures = new List<(string, string, Figure)>();
         if (curves is { Count: > 0 })
-            figures.Add(("training-curves", "Training curves coloured by model size, with the Approach-1 envelope", TrainingCurves(curves, r.Approach1, paramsLabel)));
+            figures.Add(("training-curves", "Training curves coloured by model size, with the Approach-1 envelope. Each budget's runs " +
+                "end where their cosine schedule ends (dotted lines); past that only runs with longer, not yet decayed, schedules remain, so the envelope " +
+                "steps up there. The steps are real, not a bug: the envelope of partial curves overstates the loss reachable at C (Hoffmann et al. 2022 §3.1)",
+                TrainingCurves(curves, r.Approach1, r.Groups.Select(g => g.Flops).ToArray(), paramsLabel)));
         if (r.Parabolas.Count > 0)
             figures.Add(("isoflop-parabolas", "IsoFLOP profiles: final loss against size per budget, with Approach 2's parabolas and their minima", IsoFlopParabolas(r, paramsLabel)));
         figures.Add(("optimal-params", "Compute-optimal N against C from the three approaches, beside Chinchilla's (0.5) and Kaplan's (0.73) slopes", Optimal(r, paramsLabel, tokens: false)));
@@ -26,19 +43,22 @@ public static class AnalysisFigures
                 c.Min() / 3, c.Max() * 3, n.Min() / 3, n.Max() * 3)));
         if (r.Backtest is { } backtest)
             figures.Add(("backtest", "Backtest: the law fitted without the largest budget, against that budget's runs", Backtest(r, backtest, paramsLabel)));
-        foreach (var (file, _, figure) in figures) figure.Save(directory, file);
-        return figures.Select(f => (f.Item1, f.Item2)).ToList();
+        return figures;
     }
 
-    private static Figure TrainingCurves(IReadOnlyList<TrainingCurve> curves, AllocationEstimate approach1, string paramsLabel)
+    private static Figure TrainingCurves(IReadOnlyList<TrainingCurve> curves, AllocationEstimate approach1, double[] budgets, string paramsLabel)
     {
         var envelope = approach1.Points.Where((_, i) => i % 10 == 0).ToList();
-        return new Figure("Training curves and their lower envelope")
+        var figure = new Figure("Training curves and their lower envelope")
             .WithXAxis("Compute C (FLOPs)", AxisScale.Log)
             .WithYAxis("Validation loss (nats/token)", AxisScale.Log)
-            .AddSeriesFamily(curves.Select(c => c.Flops).ToList(), curves.Select(c => c.Loss).ToList(), curves.Select(c => c.Params).ToArray(), paramsLabel)
-            .AddLine(envelope.Select(p => p.Flops).ToArray(), envelope.Select(p => p.Loss).ToArray(), "envelope (Approach 1)",
-                new SeriesStyle { Color = FigurePalette.Vermillion, LineWidth = 3 });
+            .AddSeriesFamily(curves.Select(c => c.Flops).ToList(), curves.Select(c => c.Loss).ToList(), curves.Select(c => c.Params).ToArray(), paramsLabel);
+        // Where a budget's runs end: the envelope's steps sit on these lines (see the caption).
+        var ends = budgets.Distinct().Order().ToArray();
+        for (int i = 0; i < ends.Length; i++)
+            figure.AddVerticalLine(ends[i], i == 0 ? "a budget's schedules end" : null, new SeriesStyle { Color = FigurePalette.Grey, Dash = LineDash.Dotted, LineWidth = 1.5f });
+        return figure.AddLine(envelope.Select(p => p.Flops).ToArray(), envelope.Select(p => p.Loss).ToArray(), "lower envelope (Approach 1), stepping where a budget ends",
+            new SeriesStyle { Color = FigurePalette.Vermillion, LineWidth = 3 });
     }
 
     private static Figure IsoFlopParabolas(ScalingAnalysisResult r, string paramsLabel)
@@ -54,13 +74,26 @@ public static class AnalysisFigures
             var group = r.Groups.First(g => g.Flops == p.Flops);
             var color = FigurePalette.Series(i);
             figure.AddScatter(group.Rows.Select(row => n[row]).ToArray(), group.Rows.Select(row => r.Runs.Loss[row]).ToArray(),
-                $"C = {p.Flops:0.0e+0}", new SeriesStyle { Color = color });
+                $"runs at C = {FlopsText(p.Flops)}", new SeriesStyle { Color = color });
             var xs = Enumerable.Range(0, 40).Select(k => Math.Exp(p.MinLogParams + (p.MaxLogParams - p.MinLogParams) * k / 39.0)).ToArray();
             figure.AddLine(xs, xs.Select(p.LossAt).ToArray(), style: new SeriesStyle { Color = color });
-            if (p.HasInteriorMinimum)
-                figure.AddScatter([p.OptimalParams], [p.MinimumLoss], style: new SeriesStyle { Color = FigurePalette.Black, Marker = ScottPlot.MarkerShape.OpenDiamond, MarkerSize = 12 });
         }
+        var minima = r.Parabolas.Where(p => p.HasInteriorMinimum).ToList();
+        figure.AddLegendKey("parabola in log N (one per budget)", new SeriesStyle { Color = FigurePalette.Grey });
+        if (minima.Count > 0)
+            figure.AddScatter(minima.Select(p => p.OptimalParams).ToArray(), minima.Select(p => p.MinimumLoss).ToArray(), "parabola minimum: N_opt(C)",
+                new SeriesStyle { Color = FigurePalette.Black, Marker = ScottPlot.MarkerShape.OpenDiamond, MarkerSize = 12 });
         return figure;
+    }
+
+    /// <summary>A compute budget with its unit, as "3×10¹¹ FLOPs" (for titles and legends).</summary>
+    public static string FlopsText(double flops)
+    {
+        int exponent = (int)Math.Floor(Math.Log10(flops));
+        double mantissa = flops / Math.Pow(10, exponent);
+        string power = TickLabelFormat.PowerOfTen(exponent);
+        return Math.Abs(mantissa - 1) < 0.005 ? $"{power} FLOPs"
+            : $"{mantissa.ToString(Math.Abs(mantissa - Math.Round(mantissa)) < 0.005 ? "0" : "0.0#", System.Globalization.CultureInfo.InvariantCulture)}×{power} FLOPs";
     }
 
     /// <summary>Beyond this many budgets a legend entry each no longer fits: the budgets are keyed by a colour bar.</summary>
@@ -85,9 +118,9 @@ public static class AnalysisFigures
     {
         // Without budgets (every run at its own compute) the axis spans the runs' compute instead.
         var flops = r.Groups.Count > 0 ? r.Groups.Select(g => g.Flops) : r.Runs.RequireFlops();
-        double cMin = flops.Min() / 2, cMax = flops.Max() * 2;
+        double cMin = flops.Min(), cMax = flops.Max();
+        // The fitted laws are drawn over the budgets they were fitted on, not beyond.
         var cs = Enumerable.Range(0, 30).Select(i => cMin * Math.Pow(cMax / cMin, i / 29.0)).ToArray();
-        string what = tokens ? "D_opt" : "N_opt";
         var figure = new Figure($"Compute-optimal {(tokens ? "tokens" : "model size")} against compute")
             .WithXAxis("Compute C (FLOPs)", AxisScale.Log)
             .WithYAxis(tokens ? "Optimal tokens D_opt" : $"N_opt: {paramsLabel}", AxisScale.Log);
@@ -97,15 +130,25 @@ public static class AnalysisFigures
             var e = estimates[i];
             var law = tokens ? e.TokensLaw : e.ParamsLaw;
             var color = FigurePalette.Series(i);
-            figure.AddLine(cs, cs.Select(law.At).ToArray(), $"Approach {e.Approach}: {what} ∝ C^{law.Exponent:F2}", new SeriesStyle { Color = color });
+            var style = new SeriesStyle { Color = color, LineWidth = e.Approach == "3" ? 3 : 2 };
             var points = e.Points.Count > 60 ? e.Points.Where((_, k) => k % (e.Points.Count / 40) == 0).ToList() : e.Points;
+            var marker = e.Approach == "1" ? ScottPlot.MarkerShape.FilledCircle : ScottPlot.MarkerShape.FilledSquare;
+            string source = e.Approach switch { "1" => "envelope minima", "2" => "parabola minima", _ => "parametric fit" };
+            // One legend entry per approach: its fitted line and, for Approaches 1 and 2, the minima it was fitted through.
+            // On log-log axes the exponent of a power law is its slope.
+            string label = $"Approach {e.Approach} ({source}): slope {law.Exponent:F2}";
+            figure.AddLine(cs, cs.Select(law.At).ToArray(), points.Count > 0 ? null : label, style);
             if (points.Count > 0)
-                figure.AddScatter(points.Select(p => p.Flops).ToArray(), points.Select(p => tokens ? p.Tokens : p.Params).ToArray(), style: new SeriesStyle { Color = color, MarkerSize = 5 });
+            {
+                figure.AddScatter(points.Select(p => p.Flops).ToArray(), points.Select(p => tokens ? p.Tokens : p.Params).ToArray(),
+                    style: new SeriesStyle { Color = color, MarkerSize = 6, Marker = marker });
+                figure.AddLegendKey(label, style with { Marker = marker, MarkerSize = 6 }, lines: true, markers: true);
+            }
         }
-        // Published slopes drawn through the middle of Approach 3's line, so only the slopes are compared.
+        // Published slopes as guides below the fits (a factor 0.6 down), so they compare slopes without lying on Approach 3.
         double cMid = Math.Sqrt(cMin * cMax);
-        double anchor = (tokens ? r.Approach3.TokensLaw : r.Approach3.ParamsLaw).At(cMid);
-        foreach (var (label, slope, dash) in new[] { ("Chinchilla slope 0.50", 0.5, LineDash.Dashed), (tokens ? "Kaplan slope 0.27" : "Kaplan slope 0.73", tokens ? 0.27 : 0.73, LineDash.Dotted) })
+        double anchor = (tokens ? r.Approach3.TokensLaw : r.Approach3.ParamsLaw).At(cMid) * 0.6;
+        foreach (var (label, slope, dash) in new[] { ("slope 0.50 (Chinchilla)", 0.5, LineDash.Dashed), (tokens ? "slope 0.27 (Kaplan)" : "slope 0.73 (Kaplan)", tokens ? 0.27 : 0.73, LineDash.Dotted) })
             figure.AddLine(cs, cs.Select(c => anchor * Math.Pow(c / cMid, slope)).ToArray(), label, new SeriesStyle { Color = FigurePalette.Grey, Dash = dash });
         return figure;
     }
@@ -116,13 +159,24 @@ public static class AnalysisFigures
         var group = r.Groups.First(g => Math.Abs(Math.Log(g.Flops / b.Flops)) < 1e-9);
         var planner = ComputePlanner.For(b.Law);
         var profile = planner.Profile(b.Flops, 0.2, 5, 60);
-        return new Figure($"Backtest at C = {b.Flops:0.0e+0}: loss error {b.LossError:+0.0%;-0.0%}, N ratio {b.ParamsRatio:0.00}")
+        return new Figure($"Backtest at C = {FlopsText(b.Flops)}: loss error {b.LossError:+0.0%;−0.0%}, N ratio {b.ParamsRatio:0.00}")
             .WithXAxis(paramsLabel, AxisScale.Log)
             .WithYAxis("Final loss (nats/token)")
             .AddScatter(group.Rows.Select(row => n[row]).ToArray(), group.Rows.Select(row => r.Runs.Loss[row]).ToArray(), "held-out runs")
             .AddLine(profile.Points.Select(p => p.Params).ToArray(), profile.Points.Select(p => p.Loss).ToArray(), "law fitted on smaller budgets",
                 new SeriesStyle { Color = FigurePalette.Vermillion })
-            .AddHighlight(b.PredictedParams, b.PredictedLoss, "predicted optimum", FigurePalette.Vermillion, LabelSide.UpperRight)
-            .AddHighlight(b.ObservedParams, b.ObservedLoss, "observed optimum", FigurePalette.Green, LabelSide.LowerLeft);
+            // Each label on the side away from the other marker, so it is read with its own.
+            .AddHighlight(b.PredictedParams, b.PredictedLoss, "predicted optimum", FigurePalette.Vermillion,
+                Side(b.PredictedParams >= b.ObservedParams, b.PredictedLoss < b.ObservedLoss))
+            .AddHighlight(b.ObservedParams, b.ObservedLoss, "observed optimum", FigurePalette.Green,
+                Side(b.ObservedParams > b.PredictedParams, b.ObservedLoss <= b.PredictedLoss));
     }
+
+    private static LabelSide Side(bool right, bool below) => (right, below) switch
+    {
+        (true, true) => LabelSide.LowerRight,
+        (true, false) => LabelSide.UpperRight,
+        (false, true) => LabelSide.LowerLeft,
+        (false, false) => LabelSide.UpperLeft,
+    };
 }

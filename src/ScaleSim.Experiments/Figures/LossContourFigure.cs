@@ -20,7 +20,7 @@ public static class LossContourFigure
         return new Figure(title)
             .WithXAxis("Training compute C (FLOPs, 6ND)", AxisScale.Log)
             .WithYAxis(paramsLabel, AxisScale.Log)
-            .AddContours((c, n) => law.Loss(n, c / (6 * n)), cMin, cMax, nMin, nMax, levels)
+            .AddContours((c, n) => law.Loss(n, c / (6 * n)), cMin, cMax, nMin, nMax, levels, levelLabel: "Loss L (nats/token)")
             .AddScatter(runFlops, runParams, runsLabel, new SeriesStyle { Color = FigurePalette.Grey, MarkerSize = 4 })
             .AddLine(frontierC, frontierN, "efficient frontier N_opt(C)", new SeriesStyle { Color = FigurePalette.Blue, LineWidth = 2.5f });
     }

@@ -27,12 +27,16 @@ public static class TaskCurveFigures
         // Head room above the data, so the legend finds an empty corner instead of squeezing the plot from outside.
         var errors = Errors(r.Curve);
         var levels = r.Curve.Scores.Select((y, i) => y - errors[i]).Concat(r.Curve.Scores.Select((y, i) => y + errors[i]))
-            .Concat(r.Fit.Predict(grid).Where(double.IsFinite)).Append(c.Baseline + sign * c.Margin).Append(r.Curve.Chance ?? r.Curve.Scores.Min()).ToArray();
+            .Concat(r.Fit.Predict(grid).Where(double.IsFinite)).Append(c.Baseline + sign * c.Margin).Append(r.Curve.Chance ?? r.Curve.Scores.Min())
+            // A score is a fraction: a fit or interval reaching past 1 must not stretch the axis past it.
+            .Select(v => loss ? v : Math.Min(v, 1)).ToArray();
         double bottom = levels.Min(), top = levels.Max(), span = Math.Max(top - bottom, loss ? 0.05 * top : 0.15);
         double yMax = loss ? top + 0.6 * span : Math.Min(top + 0.6 * span, Math.Max(1.02, top + 0.05));
-        var figure = new Figure($"{r.Curve.Task} ({r.Curve.Metric}): {c.Class.Name()}, {r.Fit.Form.Name} fit")
+        string metric = Readable(r.Curve.Metric);
+        double yMin = loss ? Math.Max(0, bottom - 0.08 * span) : bottom - 0.08 * span;
+        var figure = new Figure($"{r.Curve.Task} ({metric}): {c.Class.Name()}, {r.Fit.Form.Name} fit")
             .WithXAxis(Tasks.TaskColumns.AxisLabel(r.Curve.ScaleKind), AxisScale.Log)
-            .WithYAxis(loss ? $"Loss ({r.Curve.Metric}, lower is better)" : $"Score ({r.Curve.Metric}, fraction)", min: loss ? Math.Max(0, bottom - 0.08 * span) : bottom - 0.08 * span, max: yMax);
+            .WithYAxis(loss ? $"Loss ({metric}, lower is better)" : $"Score ({metric}, fraction)", min: yMin, max: yMax);
 
         if (r.Curve.Chance is { } chance)
         {
@@ -62,13 +66,28 @@ public static class TaskCurveFigures
         if (c.Class == CurveClass.Emergent && c.Threshold is { } threshold)
         {
             string interval = r.ThresholdInterval is { } ti ? $" [{Bound(ti.Low)}, {Bound(ti.High)}]" : "";
-            figure.AddVerticalLine(threshold, $"threshold {threshold:0.##e+0}{interval}", new SeriesStyle { Color = FigurePalette.Vermillion, Dash = LineDash.Dashed });
+            figure.AddVerticalLine(threshold, $"threshold {Short(threshold)}{interval}", new SeriesStyle { Color = FigurePalette.Vermillion, Dash = LineDash.Dashed });
+            // Named on the plot too, left of its line at mid-height: an emergent curve is still low there, and the
+            // legend keeps to a corner.
+            figure.AddPointLabel(threshold, yMin + 0.45 * (yMax - yMin), $"threshold {Short(threshold)}", left: true);
         }
         if (c.Class == CurveClass.UShaped && c.TurningPoint is { } turning)
-            figure.AddHighlight(turning, r.Fit.Predict(Math.Log10(turning)), $"turning point {turning:0.##e+0}", FigurePalette.Vermillion, LabelSide.LowerRight);
+            figure.AddHighlight(turning, r.Fit.Predict(Math.Log10(turning)), $"turning point {Short(turning)}", FigurePalette.Vermillion, LabelSide.LowerRight);
         return figure;
 
-        static string Bound(double v) => double.IsFinite(v) ? v.ToString("0.##e+0", System.Globalization.CultureInfo.InvariantCulture) : "beyond";
+        static string Bound(double v) => double.IsFinite(v) ? Short(v) : "beyond";
+    }
+
+    /// <summary>A metric's identifier as words: "exact_match" reads "exact match".</summary>
+    public static string Readable(string metric) => metric.Replace('_', ' ').Replace('-', ' ');
+
+    /// <summary>Three significant digits, as "1.65×10⁴".</summary>
+    private static string Short(double value)
+    {
+        if (!(value > 0)) return value.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
+        int exponent = (int)Math.Floor(Math.Log10(value));
+        if (exponent is >= -2 and <= 3) return value.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
+        return TickLabelFormat.Scientific(value / Math.Pow(10, exponent), exponent, 2);
     }
 
     // 1.96 binomial standard errors of each score, from its own number of examples (zero when they are unknown, or for a loss).

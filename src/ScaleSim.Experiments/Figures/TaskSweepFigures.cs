@@ -24,18 +24,22 @@ internal static class TaskSweepFigures
             Product: g.Average(r => r.PositionProduct))).ToList();
         var x = sizes.Select(s => s.Params).ToArray();
         bool seeds = sizes.Count < runs.Count;
-        string mean = seeds ? " (line: mean over seeds)" : "";
+        string mean = seeds ? ", mean over seeds" : "";
+        // Scores are fractions: the axis stops just past 1, and the legend takes the lower right, which a rising curve leaves empty.
         var figure = new Figure($"{task}: one improvement, two metrics (measured)")
             .WithXAxis("Parameters N", AxisScale.Log)
-            .WithYAxis("Score (fraction)", min: -0.03, max: 1.35)
-            .WithSize(900, 600);
-        figure.AddLine(x, sizes.Select(s => s.PerDigit).ToArray(), $"per-digit accuracy p: {Describe(perDigit)}{mean}", new SeriesStyle { Color = FigurePalette.Blue });
-        figure.AddScatter(runs.Select(r => r.Params).ToArray(), runs.Select(r => r.PerDigit).ToArray(), null,
-            new SeriesStyle { Color = FigurePalette.Blue, MarkerSize = 7 });
-        figure.AddLine(x, sizes.Select(s => s.ExactMatch).ToArray(), $"exact match: {Describe(exactMatch)}{mean}", new SeriesStyle { Color = FigurePalette.Vermillion });
-        figure.AddScatter(runs.Select(r => r.Params).ToArray(), runs.Select(r => r.ExactMatch).ToArray(), null,
-            new SeriesStyle { Color = FigurePalette.Vermillion, Marker = ScottPlot.MarkerShape.FilledSquare, MarkerSize = 7 });
-        figure.AddLine(x, sizes.Select(s => s.Power).ToArray(), $"p^{answerLength}: every digit right with probability p, independently",
+            .WithYAxis("Score (fraction of answers or digits right)", min: -0.03, max: 1.03)
+            .WithSize(900, 600)
+            .WithLegend(LegendPlacement.LowerRight);
+        // The seeds of a size are spread a little along N (±2% per seed), so equal scores do not hide each other.
+        var spread = runs.GroupBy(r => r.Params).SelectMany(g => g.Select((r, k) => (Run: r, X: r.Params * Math.Pow(10, 0.01 * (k - (g.Count() - 1) / 2.0))))).ToList();
+        figure.AddLine(x, sizes.Select(s => s.PerDigit).ToArray(), $"per-digit accuracy p ({Describe(perDigit)}{mean})", new SeriesStyle { Color = FigurePalette.Blue });
+        figure.AddScatter(spread.Select(r => r.X).ToArray(), spread.Select(r => r.Run.PerDigit).ToArray(), seeds ? "one run (seed)" : null,
+            new SeriesStyle { Color = FigurePalette.Blue.WithAlpha(0.7), MarkerSize = 6 });
+        figure.AddLine(x, sizes.Select(s => s.ExactMatch).ToArray(), $"exact match ({Describe(exactMatch)}{mean})", new SeriesStyle { Color = FigurePalette.Vermillion });
+        figure.AddScatter(spread.Select(r => r.X).ToArray(), spread.Select(r => r.Run.ExactMatch).ToArray(), null,
+            new SeriesStyle { Color = FigurePalette.Vermillion.WithAlpha(0.7), Marker = ScottPlot.MarkerShape.FilledSquare, MarkerSize = 6 });
+        figure.AddLine(x, sizes.Select(s => s.Power).ToArray(), $"p{TickLabelFormat.Superscript(answerLength)}: all {answerLength} digits right, independently",
             new SeriesStyle { Color = FigurePalette.Vermillion, Dash = LineDash.Dashed });
         figure.AddLine(x, sizes.Select(s => s.Product).ToArray(), "product of the per-position accuracies",
             new SeriesStyle { Color = FigurePalette.Grey, Dash = LineDash.Dotted });
@@ -43,6 +47,12 @@ internal static class TaskSweepFigures
     }
 
     private static string Describe(TaskCurveResult r) =>
-        r.Class.Name() + (r.Class == CurveClass.Emergent && r.Classification.Threshold is { } t ? $", threshold {t:0.#e+0}" : "")
-        + (r.Class == CurveClass.UShaped && r.Classification.TurningPoint is { } u ? $", turning point {u:0.#e+0}" : "");
+        r.Class.Name() + (r.Class == CurveClass.Emergent && r.Classification.Threshold is { } t ? $", threshold {Short(t)}" : "")
+        + (r.Class == CurveClass.UShaped && r.Classification.TurningPoint is { } u ? $", turning point {Short(u)}" : "");
+
+    private static string Short(double value)
+    {
+        int exponent = (int)Math.Floor(Math.Log10(value));
+        return TickLabelFormat.Scientific(Math.Round(value / Math.Pow(10, exponent), 1), exponent);
+    }
 }

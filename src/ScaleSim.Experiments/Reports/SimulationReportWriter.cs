@@ -1,12 +1,13 @@
 using ScaleSim.Experiments.Figures;
 using ScaleSim.Experiments.Json;
 using ScaleSim.Json;
+using ScaleSim.Plotting;
 using ScaleSim.Training.Sweeps;
 
 namespace ScaleSim.Experiments.Reports;
 
 /// <summary>
-/// Writes a simulation's report directory: report.md, its figures (PNG and SVG) under figures/, result.json, and copies of
+/// Writes a simulation's report directory: report.md, its figures (PNG and SVG by default, each with its data as CSV) under figures/, result.json, and copies of
 /// the sweep's tables (runs.csv and curves.csv, or runs.csv and tasks.csv), so every number in the report can be
 /// recomputed from the files beside it.
 /// </summary>
@@ -16,7 +17,7 @@ public static class SimulationReportWriter
     public const string FigureFolder = "figures";
 
     /// <summary>Writes the report of <paramref name="result"/>, whose runs are in <paramref name="runsDirectory"/>.</summary>
-    public static void Write(SimulationResult result, string runsDirectory, string reportDirectory, string command)
+    public static void Write(SimulationResult result, string runsDirectory, string reportDirectory, string command, FigureOutput? figures = null)
     {
         string figureDirectory = Path.Combine(reportDirectory, FigureFolder);
         string report;
@@ -24,11 +25,11 @@ public static class SimulationReportWriter
         switch (result)
         {
             case IsoFlopSimulationResult isoFlop:
-                report = SimulationReport.Render(isoFlop, IsoFlopFigures(isoFlop, figureDirectory), FigureFolder, command);
+                report = SimulationReport.Render(isoFlop, IsoFlopFigures(isoFlop, figureDirectory, figures), FigureFolder, command);
                 tables = [SweepResults.RunsFile, SweepResults.CurvesFile];
                 break;
             case TaskSweepSimulationResult tasks:
-                report = TaskSimulationReport.Render(tasks, TaskFigures(tasks, figureDirectory), FigureFolder, command);
+                report = TaskSimulationReport.Render(tasks, TaskFigures(tasks, figureDirectory, figures), FigureFolder, command);
                 tables = [SweepResults.RunsFile, SweepResults.TasksFile];
                 break;
             default:
@@ -41,16 +42,16 @@ public static class SimulationReportWriter
         JsonValues.WriteFile(Path.Combine(reportDirectory, "result.json"), SimulationResultJson.ToJson(result));
     }
 
-    private static List<(string File, string Caption)> IsoFlopFigures(IsoFlopSimulationResult result, string directory)
+    private static List<(string File, string Caption)> IsoFlopFigures(IsoFlopSimulationResult result, string directory, FigureOutput? output)
     {
         var primary = result.Primary;
-        var figures = AnalysisFigures.Write(directory, primary.Result, primary.Input.Curves, primary.ParamsLabel).ToList();
-        ConventionFigure.Create(result.Analyses).Save(directory, "conventions");
+        var figures = AnalysisFigures.Write(directory, primary.Result, primary.Input.Curves, primary.ParamsLabel, output).ToList();
+        ConventionFigure.Create(result.Analyses).Save(directory, "conventions", output);
         figures.Add(("conventions", "Compute-optimal N from the same runs counted as non-embedding and as total parameters"));
         return figures;
     }
 
-    private static List<(string File, string Caption)> TaskFigures(TaskSweepSimulationResult result, string directory)
+    private static List<(string File, string Caption)> TaskFigures(TaskSweepSimulationResult result, string directory, FigureOutput? output)
     {
         var figures = new List<(string File, string Caption)>();
         foreach (var task in result.Source.Tasks)
@@ -60,12 +61,12 @@ public static class SimulationReportWriter
             var points = MeasuredArtifactPoint.Of(result.Runs, task.Name);
             string file = $"{task.Name}-artifact";
             TaskSweepFigures.Artifact(task.Name, task.AnswerLength, points.Select(p => (p.Params, p.PerDigit, p.ExactMatch, p.PositionProduct)).ToList(), perDigit, exact)
-                .Save(directory, file);
+                .Save(directory, file, output);
             figures.Add((file, $"{task.Name}: measured per-digit accuracy and exact match against model size, with the exact match p^L and the per-position product predict"));
             foreach (var r in new[] { exact, perDigit })
             {
                 string curveFile = TaskCurveFigures.FileName(r.Curve);
-                TaskCurveFigures.Curve(r).Save(directory, curveFile);
+                TaskCurveFigures.Curve(r).Save(directory, curveFile, output);
                 figures.Add((curveFile, $"{task.Name}, {r.Curve.Metric}: scores with 95% binomial intervals and the selected fit"));
             }
         }

@@ -21,6 +21,9 @@ internal sealed class AxisSpec(string name)
 
     public bool IsLog => Scale == AxisScale.Log;
 
+    /// <summary>Labelled ticks at fixed positions (data units), e.g. the steps of a sequence; null for automatic ticks.</summary>
+    public IReadOnlyList<(double Position, string Label)>? Ticks { get; set; }
+
     public double ToPlot(double value) => IsLog ? Math.Log10(value) : value;
 
     public double[] ToPlot(IReadOnlyList<double> values)

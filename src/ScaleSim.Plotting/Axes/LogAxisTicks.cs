@@ -12,7 +12,8 @@ namespace ScaleSim.Plotting;
 /// <item>three or more powers of ten in view: label decades, every <c>s</c>-th one when they
 /// would crowd (1e4..1e28 gets 10⁴, 10⁸, …), minor ticks at 2..9 × 10ᵏ or at the skipped decades;</item>
 /// <item>fewer: label 1-3, 1-2-5 or 1..9 × 10ᵏ, the densest of these sets whose labels do not
-/// overlap (a loss axis 1.8–4 gets 2, 3, 4);</item>
+/// overlap (a loss axis 1.8–4 gets 2, 3, 4), unless that gives fewer than four labels on an axis shorter than a
+/// decade and evenly spaced values give more;</item>
 /// <item>still fewer than three: evenly spaced "nice" values (1.9, 2.0, 2.1, …) placed at their logarithms.</item>
 /// </list>
 /// Labels never overlap: each candidate labelling is checked against the axis length in pixels
@@ -27,6 +28,13 @@ public static class LogAxisTicks
     private static readonly double[] NiceFactors = [1, 2, 2.5, 5];
 
     private const int MinimumLabels = 3;
+
+    private const int ComfortableLabels = 4;
+
+    /// <summary>At most this many evenly spaced labels replace too few mantissa labels (2.0, 2.5, …, 4.0; not 1.8, 2.0, …).</summary>
+    private const int ShortAxisLabels = 7;
+
+    private static int Majors(Tick[] ticks) => ticks.Count(t => t.IsMajor);
 
     /// <summary>
     /// Generates major (labelled) and minor ticks for the visible range [<paramref name="minLog10"/>, <paramref name="maxLog10"/>].
@@ -57,7 +65,19 @@ public static class LogAxisTicks
         if (lastDecade - firstDecade + 1 >= MinimumLabels)
             return DecadeTicks(layout, firstDecade, lastDecade);
 
-        return MantissaTicks(layout) ?? EvenlySpacedTicks(layout);
+        Tick[]? mantissa = MantissaTicks(layout);
+        if (mantissa is null)
+            return EvenlySpacedTicks(layout);
+        // Three labels or fewer on a short axis read as a bare 1, 2, 3: take evenly spaced values when they give more.
+        // Only where the values print plainly (a loss axis): "0.5×10⁵, 1.0×10⁵, …" reads worse than 5×10⁴, 10⁵, 2×10⁵.
+        bool plain = TickLabelFormat.IsPlain(Math.Pow(10, minLog10)) && TickLabelFormat.IsPlain(Math.Pow(10, maxLog10));
+        if (plain && Majors(mantissa) < ComfortableLabels && maxLog10 - minLog10 < 1)
+        {
+            Tick[] even = EvenlySpacedTicks(layout with { MaxLabels = Math.Min(layout.MaxLabels, ShortAxisLabels) });
+            if (Majors(even) > Majors(mantissa))
+                return even;
+        }
+        return mantissa;
     }
 
     private static Tick[] DecadeTicks(Layout layout, int firstDecade, int lastDecade)

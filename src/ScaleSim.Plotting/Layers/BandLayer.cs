@@ -46,6 +46,9 @@ internal sealed class BandLayer : IFigureLayer
             new Coordinates(x.ToPlot(v), y.ToPlot(upper[i])),
         });
 
+    public IEnumerable<FigureDataRow> Data(AxisSpec x, AxisSpec y) =>
+        xs.Select((v, i) => new FigureDataRow("band", label ?? string.Empty, v, double.NaN, lower[i], upper[i]));
+
     public void Draw(FigureCanvas canvas)
     {
         Color baseColor = color ?? canvas.PeekNextColor();

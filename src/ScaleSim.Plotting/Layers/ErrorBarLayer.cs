@@ -47,6 +47,9 @@ internal sealed class ErrorBarLayer : IFigureLayer
             new Coordinates(x.ToPlot(v), y.ToPlot(ys[i] + errors[i])),
         });
 
+    public IEnumerable<FigureDataRow> Data(AxisSpec x, AxisSpec y) =>
+        xs.Select((v, i) => new FigureDataRow("error-bar", label ?? string.Empty, v, ys[i], ys[i] - errors[i], ys[i] + errors[i]));
+
     public void Draw(FigureCanvas canvas)
     {
         Color color = canvas.ColorFor(style);

@@ -37,6 +37,8 @@ internal sealed class HighlightLayer : IFigureLayer
     public IEnumerable<Coordinates[]> Footprint(AxisSpec x, AxisSpec y) =>
         [[new Coordinates(x.ToPlot(pointX), y.ToPlot(pointY))]];
 
+    public IEnumerable<FigureDataRow> Data(AxisSpec x, AxisSpec y) => [new FigureDataRow("highlight", label, pointX, pointY)];
+
     public void Draw(FigureCanvas canvas)
     {
         double xPlot = canvas.X.ToPlot(pointX), yPlot = canvas.Y.ToPlot(pointY);
@@ -57,6 +59,9 @@ internal sealed class HighlightLayer : IFigureLayer
             LabelSide.UpperLeft or LabelSide.UpperRight => false,
             _ => canvas.FractionY(yPlot) > 0.85,
         };
+        // Near the bottom or top of the data a label on that side would be clipped by the frame: it takes the other.
+        if (below && canvas.FractionY(yPlot) < 0.06) below = false;
+        else if (!below && canvas.FractionY(yPlot) > 0.92) below = true;
         Alignment alignment = (left, below) switch
         {
             (false, false) => Alignment.LowerLeft,

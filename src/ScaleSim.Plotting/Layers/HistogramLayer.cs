@@ -35,6 +35,11 @@ internal sealed class HistogramLayer : IFigureLayer
         }
     }
 
+    /// <summary>One row per bin: its centre, its count, and its edges as the low and high columns.</summary>
+    public IEnumerable<FigureDataRow> Data(AxisSpec x, AxisSpec y) =>
+        Enumerable.Range(0, bins.Counts.Length).Select(i =>
+            new FigureDataRow("histogram", label ?? string.Empty, bins.Center(i), bins.Counts[i], bins.Edges[i], bins.Edges[i + 1]));
+
     public void Draw(FigureCanvas canvas)
     {
         Color baseColor = color ?? canvas.ColorFor(null);

@@ -24,6 +24,9 @@ internal interface IFigureLayer
     /// <summary>The exact region (plot coordinates) this layer wants shown, or null to let the figure autoscale.</summary>
     CoordinateRect? Extent(AxisSpec x, AxisSpec y) => null;
 
+    /// <summary>The values this layer draws, in data units, for the figure's CSV (none for plain text).</summary>
+    IEnumerable<FigureDataRow> Data(AxisSpec x, AxisSpec y) => [];
+
     /// <summary>Adds the layer's plottables and legend entries.</summary>
     void Draw(FigureCanvas canvas);
 }

@@ -30,6 +30,9 @@ internal sealed class ReferenceLineLayer : IFigureLayer
         ? [[new Coordinates(x.ToPlot(value), double.NegativeInfinity), new Coordinates(x.ToPlot(value), double.PositiveInfinity)]]
         : [[new Coordinates(double.NegativeInfinity, y.ToPlot(value)), new Coordinates(double.PositiveInfinity, y.ToPlot(value))]];
 
+    public IEnumerable<FigureDataRow> Data(AxisSpec x, AxisSpec y) =>
+        [new FigureDataRow("reference", label ?? string.Empty, vertical ? value : double.NaN, vertical ? double.NaN : value)];
+
     public void Draw(FigureCanvas canvas)
     {
         Color color = canvas.ColorFor(style);

@@ -59,6 +59,13 @@ internal sealed class SeriesFamilyLayer : IFigureLayer
     public IEnumerable<Coordinates[]> Footprint(AxisSpec x, AxisSpec y) =>
         xs.Select((seriesX, s) => seriesX.Select((v, i) => new Coordinates(x.ToPlot(v), y.ToPlot(ys[s][i]))).ToArray());
 
+    public IEnumerable<FigureDataRow> Data(AxisSpec x, AxisSpec y) =>
+        Enumerable.Range(0, xs.Length).SelectMany(s =>
+        {
+            string series = seriesLabels?[s] ?? $"{colorLabel} = {colorValues[s].ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
+            return xs[s].Select((v, i) => new FigureDataRow("family", series, v, ys[s][i]));
+        });
+
     public void Draw(FigureCanvas canvas)
     {
         var colorAxis = new AxisSpec("colour") { Scale = colorScale };

@@ -39,6 +39,12 @@ internal sealed class SeriesLayer : IFigureLayer
         return [points];
     }
 
+    public IEnumerable<FigureDataRow> Data(AxisSpec x, AxisSpec y)
+    {
+        string layer = kind == SeriesKind.Markers ? "markers" : "line";
+        return xs.Select((v, i) => new FigureDataRow(layer, label ?? string.Empty, v, ys[i]));
+    }
+
     public void Draw(FigureCanvas canvas)
     {
         Color color = canvas.ColorFor(style);

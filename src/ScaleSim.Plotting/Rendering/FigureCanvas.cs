@@ -7,7 +7,7 @@ namespace ScaleSim.Plotting;
 /// What layers draw onto while a figure is rendered: the ScottPlot plot, both axes,
 /// the colour cycle and the legend entries. Every text it creates uses <see cref="FigureFont"/>.
 /// </summary>
-internal sealed class FigureCanvas(Plot plot, AxisSpec x, AxisSpec y, CoordinateRect dataBounds)
+internal sealed class FigureCanvas(Plot plot, AxisSpec x, AxisSpec y, CoordinateRect dataBounds, IReadOnlyList<Coordinates>? occupied = null)
 {
     private int nextColor;
 
@@ -21,6 +21,9 @@ internal sealed class FigureCanvas(Plot plot, AxisSpec x, AxisSpec y, Coordinate
     public CoordinateRect DataBounds { get; } = dataBounds;
 
     public List<LegendItem> LegendItems { get; } = [];
+
+    /// <summary>Points (plot coordinates) on the data layers' lines and markers, where a label placed by a guide would cover data.</summary>
+    public IReadOnlyList<Coordinates> Occupied { get; } = occupied ?? [];
 
     /// <summary>The style's colour, or else the next palette colour.</summary>
     public Color ColorFor(SeriesStyle? style) => style?.Color ?? FigurePalette.Series(nextColor++);

@@ -14,7 +14,8 @@ internal sealed class FigureRenderer(string title, AxisSpec x, AxisSpec y, Legen
         FigureFont.EnsureRegistered();
         var plot = new Plot();
         var footprints = layers.SelectMany(l => l.Footprint(x, y)).ToList();
-        var canvas = new FigureCanvas(plot, x, y, DataBounds(footprints));
+        var occupied = layers.Where(l => !l.IsGuide).SelectMany(l => l.Footprint(x, y)).SelectMany(Densify).ToList();
+        var canvas = new FigureCanvas(plot, x, y, DataBounds(footprints), occupied);
 
         foreach (IFigureLayer layer in layers)
             layer.Draw(canvas);
@@ -24,6 +25,18 @@ internal sealed class FigureRenderer(string title, AxisSpec x, AxisSpec y, Legen
         PlaceLegend(plot, canvas.LegendItems);
         ApplyFonts(plot);
         return plot;
+    }
+
+    /// <summary>The polyline's vertices with points in between, so a long straight segment still counts as occupied along its length.</summary>
+    private static IEnumerable<Coordinates> Densify(Coordinates[] line)
+    {
+        if (line.Length == 0) yield break;
+        yield return line[0];
+        for (int i = 1; i < line.Length; i++)
+        {
+            for (int k = 1; k <= 20; k++)
+                yield return new Coordinates(line[i - 1].X + (line[i].X - line[i - 1].X) * k / 20, line[i - 1].Y + (line[i].Y - line[i - 1].Y) * k / 20);
+        }
     }
 
     private CoordinateRect DataBounds(List<Coordinates[]> footprints)
@@ -50,8 +63,8 @@ internal sealed class FigureRenderer(string title, AxisSpec x, AxisSpec y, Legen
         plot.Axes.Title.Label.Text = title;
         plot.Axes.Bottom.Label.Text = x.Label;
         plot.Axes.Left.Label.Text = y.Label;
-        plot.Axes.Bottom.TickGenerator = x.IsLog ? new LogTickGenerator() : new LinearTickGenerator();
-        plot.Axes.Left.TickGenerator = y.IsLog ? new LogTickGenerator() : new LinearTickGenerator();
+        plot.Axes.Bottom.TickGenerator = TickGenerator(x);
+        plot.Axes.Left.TickGenerator = TickGenerator(y);
 
         foreach (IAxis axis in plot.Axes.GetAxes())
         {
@@ -64,8 +77,20 @@ internal sealed class FigureRenderer(string title, AxisSpec x, AxisSpec y, Legen
         plot.Grid.MajorLineWidth = 1;
         plot.Grid.MinorLineColor = FigureTheme.MinorGrid;
         // Minor grid lines only where they carry information: between decades of a log axis.
-        plot.Grid.XAxisStyle.MinorLineStyle.Width = x.IsLog ? 1 : 0;
-        plot.Grid.YAxisStyle.MinorLineStyle.Width = y.IsLog ? 1 : 0;
+        plot.Grid.XAxisStyle.MinorLineStyle.Width = x.IsLog && x.Ticks is null ? 1 : 0;
+        plot.Grid.YAxisStyle.MinorLineStyle.Width = y.IsLog && y.Ticks is null ? 1 : 0;
+    }
+
+    private static ITickGenerator TickGenerator(AxisSpec axis)
+    {
+        if (axis.Ticks is { } fixedTicks)
+        {
+            var manual = new ScottPlot.TickGenerators.NumericManual();
+            foreach (var (position, label) in fixedTicks)
+                manual.AddMajor(axis.ToPlot(position), label);
+            return manual;
+        }
+        return axis.IsLog ? new LogTickGenerator() : new LinearTickGenerator();
     }
 
     private void SetLimits(Plot plot)
@@ -122,29 +147,57 @@ internal sealed class FigureRenderer(string title, AxisSpec x, AxisSpec y, Legen
             LegendPlacement.UpperRight => Alignment.UpperRight,
             LegendPlacement.LowerLeft => Alignment.LowerLeft,
             LegendPlacement.LowerRight => Alignment.LowerRight,
-            LegendPlacement.Automatic => FreeCorner(plot),
+            LegendPlacement.Automatic => FreeCorner(plot) ?? CornerAboveTheData(plot),
             _ => null,
         };
 
         if (inside is Alignment alignment)
             plot.ShowLegend(alignment);
+        else if (items.Count <= 8)
+        {
+            // Below the plot, entries side by side: it costs a strip of height, not a third of the width.
+            plot.ShowLegend(Edge.Bottom);
+            plot.Legend.Orientation = Orientation.Horizontal;
+        }
         else
             plot.ShowLegend(Edge.Right);
     }
 
     private Alignment? FreeCorner(Plot plot)
     {
+        var (widthFraction, heightFraction) = LegendFractions(plot);
+        var data = layers.Where(l => !l.IsGuide).SelectMany(l => l.Footprint(x, y));
+        var guides = layers.Where(l => l.IsGuide).SelectMany(l => l.Footprint(x, y));
+        return LegendCornerSearch.FindFreeCorner(data, guides, plot.Axes.GetLimits(), widthFraction, heightFraction);
+    }
+
+    /// <summary>
+    /// When every corner holds data, raises the top of the y axis until the legend fits above the data, so the
+    /// legend stays inside rather than taking a column beside the plot and squeezing it. Only for a y axis
+    /// without a fixed maximum and a legend under 40% of the height; otherwise null (the legend goes outside).
+    /// </summary>
+    private Alignment? CornerAboveTheData(Plot plot)
+    {
+        var (widthFraction, heightFraction) = LegendFractions(plot);
+        if (y.Max is not null || heightFraction >= 0.4 || widthFraction >= 0.9)
+            return null;
+        AxisLimits limits = plot.Axes.GetLimits();
+        double span = limits.Top - limits.Bottom;
+        double top = limits.Top + span * heightFraction / (1 - heightFraction);
+        plot.Axes.SetLimitsY(limits.Bottom, top);
+        return FreeCorner(plot) ?? Alignment.UpperRight;
+    }
+
+    /// <summary>The legend plus its margin from the frame, as fractions of the data area's width and height.</summary>
+    private (double Width, double Height) LegendFractions(Plot plot)
+    {
         using (plot.Legend.GetImage()) { } // measures the legend into LastRenderSize
         PixelSize legendSize = plot.Legend.LastRenderSize;
         bool hasColorBar = plot.Axes.GetPanels().OfType<ScottPlot.Panels.ColorBar>().Any();
         double dataWidth = Math.Max(1, width - HorizontalChrome - (hasColorBar ? ColorBarChrome : 0));
         double dataHeight = Math.Max(1, height - VerticalChrome);
-        // Legend plus its margin from the frame, as fractions of the data area.
-        double widthFraction = (legendSize.Width + 2 * plot.Legend.Margin.Horizontal) / dataWidth;
-        double heightFraction = (legendSize.Height + 2 * plot.Legend.Margin.Vertical) / dataHeight;
-        var data = layers.Where(l => !l.IsGuide).SelectMany(l => l.Footprint(x, y));
-        var guides = layers.Where(l => l.IsGuide).SelectMany(l => l.Footprint(x, y));
-        return LegendCornerSearch.FindFreeCorner(data, guides, plot.Axes.GetLimits(), widthFraction, heightFraction);
+        return ((legendSize.Width + 2 * plot.Legend.Margin.Horizontal) / dataWidth,
+            (legendSize.Height + 2 * plot.Legend.Margin.Vertical) / dataHeight);
     }
 
     /// <summary>Sets the embedded font on the title and on every axis's label and tick labels.</summary>

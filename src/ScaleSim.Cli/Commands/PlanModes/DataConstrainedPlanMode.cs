@@ -22,8 +22,8 @@ internal static class DataConstrainedPlanMode
         var warnings = Warnings(plan);
         foreach (var warning in warnings) context.Warn(warning);
 
-        if (request.PlotDirectory is { } dir)
-            context.Error.WriteLine($"wrote {DataConstrainedFigures.Write(dir, planner, plan, lawName)} (and .svg)");
+        if (request.Figures is { } figureTarget)
+            context.Error.WriteLine($"wrote {DataConstrainedFigures.Write(figureTarget, planner, plan, lawName)}");
         if (request.Json)
         {
             var json = AllocationJson.ToJson(plan.Plan);

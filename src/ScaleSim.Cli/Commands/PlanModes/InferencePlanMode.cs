@@ -24,8 +24,8 @@ internal static class InferencePlanMode
             ? planner.ForTargetLoss(CommonOptions.Positive(request.TargetLoss, "--target-loss"), inference)
             : planner.ForTotalBudget(CommonOptions.Positive(request.Flops, "--flops"), inference);
 
-        if (request.PlotDirectory is { } dir)
-            context.Error.WriteLine($"wrote {InferenceFigures.Write(dir, planner, plan, lawName)} (and .svg)");
+        if (request.Figures is { } figureTarget)
+            context.Error.WriteLine($"wrote {InferenceFigures.Write(figureTarget, planner, plan, lawName)}");
         if (request.Json)
         {
             var json = new JsonObject

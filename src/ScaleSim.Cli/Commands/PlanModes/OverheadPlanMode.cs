@@ -19,8 +19,8 @@ internal static class OverheadPlanMode
         var rows = overhead.At(flops, SmallModelOverhead.DefaultFractions);
         double critical = overhead.CriticalSizeFraction(flops);
 
-        if (request.PlotDirectory is { } dir)
-            context.Error.WriteLine($"wrote {OverheadFigures.Write(dir, overhead, flops, lawName)} (and .svg)");
+        if (request.Figures is { } figureTarget)
+            context.Error.WriteLine($"wrote {OverheadFigures.Write(figureTarget, overhead, flops, lawName)}");
         if (request.Json)
         {
             var json = new JsonObject

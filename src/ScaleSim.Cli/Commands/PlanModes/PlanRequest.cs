@@ -14,7 +14,7 @@ internal sealed record PlanRequest(
     string? DenseLaw,
     bool Overhead,
     bool Json,
-    string? PlotDirectory)
+    ScaleSim.Cli.Figures.FigureTarget? Figures)
 {
     /// <summary>Whether any of the constrained questions was asked; without them plan behaves as it always has.</summary>
     public bool AsksAConstrainedQuestion =>
