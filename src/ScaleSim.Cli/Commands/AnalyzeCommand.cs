@@ -21,7 +21,7 @@ internal static class AnalyzeCommand
 {
     public static Command Create(CliContext context)
     {
-        var runsArgument = new Argument<string>("RUNS") { Description = "A sweep directory (runs.csv and curves.csv) or a runs file." };
+        var runsArgument = new Argument<string>("RUNS") { Description = "A sweep directory (runs.csv and curves.csv) or a runs file; - reads one from standard input." };
         var convention = new Option<string>("--params-convention")
         {
             Description = "Count N as total or non-embedding parameters (columns params / non_embedding_params); C then follows as 6ND.",
@@ -122,7 +122,7 @@ internal static class AnalyzeCommand
         else
         {
             bool nonEmbedding = convention == ParameterConvention.NonEmbedding;
-            var raw = RawTable.Read(path);
+            var raw = TableInput.Read(context, path);
             string? paramsColumn = parse.GetValue(runOptions.Params) ?? (nonEmbedding || raw.IndexOf(SweepColumns.Params) >= 0 ? SweepColumns.ParamsOf(convention) : null);
             var columns = new RunColumns(paramsColumn, parse.GetValue(runOptions.Tokens), parse.GetValue(runOptions.Flops), parse.GetValue(runOptions.Loss),
                 DeriveFlops: nonEmbedding);

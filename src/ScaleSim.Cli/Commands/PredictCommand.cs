@@ -13,9 +13,9 @@ internal static class PredictCommand
     public static Command Create(CliContext context)
     {
         var law = new Option<string>("--law") { Description = "Published law name or a law JSON file from 'scalesim fit --out'.", Required = true };
-        var parameters = CommonOptions.Number("--params", "Parameters N (active parameters for MoE laws; the dense base model for moe-routed).");
-        var tokens = CommonOptions.Number("--tokens", "Training tokens D (every token seen, repeats included).");
-        var unique = CommonOptions.Number("--unique-tokens", "Unique tokens U (data-constrained laws); at or above D means no repetition.");
+        var parameters = CommonOptions.Quantity("--params", "Parameters N (active parameters for MoE laws; the dense base model for moe-routed).");
+        var tokens = CommonOptions.Quantity("--tokens", "Training tokens D (every token seen, repeats included).");
+        var unique = CommonOptions.Quantity("--unique-tokens", "Unique tokens U (data-constrained laws); at or above D means no repetition.");
         var experts = CommonOptions.Number("--experts", "Experts E (moe-routed laws; for moe-fine-grained, the expansion rate, which its loss does not depend on).");
         var granularity = CommonOptions.Number("--granularity", "Granularity G (moe-fine-grained laws; default 1).");
         var convention = new Option<string?>("--params-convention")

@@ -14,7 +14,7 @@ internal static class TasksFitCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "Task results as CSV, TSV or JSON Lines." };
+        var file = new Argument<string>("FILE") { Description = "Task results as CSV, TSV or JSON Lines; - reads standard input." };
         var task = new Option<string?>("--task") { Description = "Only this task." };
         var metric = new Option<string?>("--metric") { Description = "Only this metric." };
         var form = new Option<string>("--form")

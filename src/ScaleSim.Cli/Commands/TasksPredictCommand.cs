@@ -17,10 +17,10 @@ internal static class TasksPredictCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "Task table with training FLOPs, score and the task loss (loss column) per model." };
+        var file = new Argument<string>("FILE") { Description = "Task table with training FLOPs, score and the task loss (loss column) per model; - reads standard input." };
         var task = new Option<string?>("--task") { Description = "The task (needed when the table has several with a loss)." };
         var metric = new Option<string?>("--metric") { Description = "The metric (needed when the task has several)." };
-        var target = CommonOptions.Number("--target-flops", "Training compute to forecast the score at.");
+        var target = CommonOptions.Quantity("--target-flops", "Training compute to forecast the score at.");
         var holdout = new Option<bool>("--holdout-largest") { Description = "Leave the largest-compute models out of both fits and forecast them." };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples of each step.", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "Seed for the bootstrap.", DefaultValueFactory = _ => 0 };

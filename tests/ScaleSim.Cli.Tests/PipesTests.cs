@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace ScaleSim.Cli.Tests;
+
+/// <summary>Commands in pipes: tables from standard input (<c>-</c>), and <c>--format csv</c> that parses back to the JSON's numbers.</summary>
+public class PipesTests
+{
+    [Fact]
+    public void FitReadsItsRunsFromStandardInput()
+    {
+        using var csv = new SyntheticCsv();
+        var fromFile = JsonNode.Parse(CliRunner.Run("fit", csv.Path, "--loss", "loss_c4", "--bootstrap", "0", "--json").Out)!.AsObject();
+        var piped = CliRunner.RunWithInput(File.ReadAllText(csv.Path), "fit", "-", "--loss", "loss_c4", "--bootstrap", "0", "--json");
+        Assert.Equal(0, piped.ExitCode);
+        var fromStdin = JsonNode.Parse(piped.Out)!.AsObject();
+        Assert.Equal("<stdin>", fromStdin["source"]!.GetValue<string>());
+        foreach (var name in new[] { "E", "A", "B", "alpha", "beta", "objective" })
+            Assert.Equal(fromFile[name]!.GetValue<double>(), fromStdin[name]!.GetValue<double>());
+    }
+
+    [Fact]
+    public void TasksFitReadsJsonLinesFromStandardInput()
+    {
+        using var table = new TaskTableFile();
+        var lines = File.ReadAllLines(table.Path);
+        var header = lines[0].Split(',');
+        // The same table as JSON Lines: standard input has no extension, so its format is read from its content.
+        var jsonl = string.Join("\n", lines.Skip(1).Select(line => new JsonObject(header.Zip(line.Split(','), (h, v) =>
+            KeyValuePair.Create(h, (JsonNode?)(double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? JsonValue.Create(x) : JsonValue.Create(v))))).ToJsonString()));
+        var fromFile = CliRunner.Run("tasks", "fit", table.Path, "--task", "arithmetic-4digit", "--bootstrap", "0", "--json");
+        var piped = CliRunner.RunWithInput(jsonl, "tasks", "fit", "-", "--task", "arithmetic-4digit", "--bootstrap", "0", "--json");
+        Assert.Equal(0, piped.ExitCode);
+        // The file's name where the table was a file, <stdin> (JSON-escaped) where it was piped.
+        Assert.Equal(fromFile.Out.Replace(Path.GetFileName(table.Path), "SOURCE"), piped.Out.Replace("\\u003Cstdin\\u003E", "SOURCE").Replace("<stdin>", "SOURCE"));
+    }
+
+    [Fact]
+    public void BadInputOnStandardInputIsNamedStdin()
+    {
+        var result = CliRunner.RunWithInput("params,tokens,loss\n1e9,2e10\n", "fit", "-");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Out);
+        Assert.StartsWith("scalesim: error: <stdin> line 2:", result.Error);
+        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void PlanCsvParsesBackToTheJsonRows()
+    {
+        string[] plan = ["plan", "--flops", "1e20:1e24:x10", "--gpu", "h100", "--gpus", "256"];
+        var json = JsonNode.Parse(CliRunner.Run([.. plan, "--json"]).Out)!["rows"]!.AsArray();
+        var csv = CliRunner.Run([.. plan, "--format", "csv"]);
+        Assert.Equal(0, csv.ExitCode);
+        var lines = csv.Out.TrimEnd('\n').Split('\n');
+        var header = lines[0].Split(',');
+        Assert.Equal(json.Count + 1, lines.Length);
+        for (int row = 0; row < json.Count; row++)
+        {
+            var cells = header.Zip(lines[row + 1].Split(',')).ToDictionary(p => p.First, p => p.Second);
+            var expected = json[row]!;
+            foreach (var (column, value) in new[] { ("flops", expected["flops"]), ("params", expected["params"]), ("tokens", expected["tokens"]),
+                ("loss", expected["loss"]), ("tokens_per_param", expected["tokens_per_param"]), ("gpu_hours", expected["cost"]!["gpu_hours"]),
+                ("wall_clock_days", expected["cost"]!["wall_clock_days"]) })
+                // Full precision: the CSV's text parses to exactly the JSON's double.
+                Assert.Equal(value!.GetValue<double>(), double.Parse(cells[column], CultureInfo.InvariantCulture));
+            Assert.Equal("256", cells["gpus"]);
+            Assert.Equal("", cells["params_ci95_low"]);
+        }
+    }
+
+    [Fact]
+    public void FitCsvParsesBackToTheJsonEstimatesAndIntervals()
+    {
+        using var csv = new SyntheticCsv();
+        var json = JsonNode.Parse(CliRunner.Run("fit", csv.Path, "--loss", "loss_c4", "--bootstrap", "20", "--json").Out)!;
+        var lines = CliRunner.Run("fit", csv.Path, "--loss", "loss_c4", "--bootstrap", "20", "--format", "csv").Out.TrimEnd('\n').Split('\n');
+        Assert.Equal("parameter,estimate,ci95_low,ci95_high,standard_error", lines[0]);
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split(',');
+            double Cell(int i) => double.Parse(cells[i], CultureInfo.InvariantCulture);
+            Assert.Equal(json[cells[0]]!.GetValue<double>(), Cell(1));
+            Assert.Equal(json["ci95"]![cells[0]]![0]!.GetValue<double>(), Cell(2));
+            Assert.Equal(json["ci95"]![cells[0]]![1]!.GetValue<double>(), Cell(3));
+            Assert.Equal(json["se"]![cells[0]]!.GetValue<double>(), Cell(4));
+        }
+        Assert.Equal(7, lines.Length - 1); // E, A, B, alpha, beta and the exponents a, b
+    }
+
+    [Fact]
+    public void JsonIsASynonymOfFormatJsonAndRefusesADifferentFormat()
+    {
+        Assert.Equal(CliRunner.Run("plan", "--flops", "1e22", "--json").Out, CliRunner.Run("plan", "--flops", "1e22", "--format", "json").Out);
+        var clash = CliRunner.Run("plan", "--flops", "1e22", "--json", "--format", "csv");
+        Assert.Equal(2, clash.ExitCode);
+        Assert.Contains("--json and --format csv disagree", clash.Error);
+        var bad = CliRunner.Run("plan", "--flops", "1e22", "--format", "xml");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("'xml' is not one of table, json, csv", bad.Error);
+    }
+}
