@@ -99,4 +99,50 @@ public class PipesTests
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("'xml' is not one of table, json, csv", bad.Error);
     }
+
+    [Theory]
+    [InlineData("compare")]
+    [InlineData("predict", "--law", "epoch", "--params", "70B", "--tokens", "1.4T")]
+    [InlineData("tasks", "fit", "TASKS", "--bootstrap", "10")]
+    [InlineData("tasks", "predict", "TASKS", "--task", "knowledge-mc", "--target-flops", "1e24", "--bootstrap", "10")]
+    public void CsvCellsAreTheJsonValuesAtTheirColumnPaths(params string[] args)
+    {
+        using var table = new TaskTableFile();
+        args = args.Select(a => a == "TASKS" ? table.Path : a).ToArray();
+        var json = JsonNode.Parse(CliRunner.Run([.. args, "--json"]).Out)!;
+        var csv = CliRunner.Run([.. args, "--format", "csv"]);
+        Assert.Equal(0, csv.ExitCode);
+        var lines = csv.Out.TrimEnd('\n').Split('\n');
+        Assert.DoesNotContain('"', csv.Out);
+        var header = lines[0].Split(',');
+        // Where the JSON's rows are: the whole object, its curves, or one object per model.
+        var rows = args[0] switch
+        {
+            "compare" => json.AsObject().Select(m => (Node: m.Value!, Prefix: (string?)m.Key)).ToList(),
+            "tasks" when args[1] == "fit" => json["curves"]!.AsArray().Select(c => (Node: c!, Prefix: (string?)null)).ToList(),
+            _ => [(Node: json, Prefix: null)],
+        };
+        Assert.Equal(rows.Count, lines.Length - 1);
+        int compared = 0;
+        foreach (var ((node, model), line) in rows.Zip(lines.Skip(1)))
+        {
+            var cells = line.Split(',');
+            Assert.Equal(header.Length, cells.Length);
+            for (int i = 0; i < header.Length; i++)
+            {
+                if (header[i] == "model") { Assert.Equal(model, cells[i]); continue; }
+                JsonNode? value = node;
+                foreach (var step in header[i].Split('.'))
+                    value = value is JsonArray array ? array[int.Parse(step, CultureInfo.InvariantCulture)] : value?[step];
+                if (value is null) { Assert.Equal("", cells[i]); continue; }
+                var v = value.AsValue();
+                if (v.GetValueKind() == System.Text.Json.JsonValueKind.Number)
+                    Assert.Equal(v.GetValue<double>(), double.Parse(cells[i], CultureInfo.InvariantCulture));
+                else if (v.GetValueKind() == System.Text.Json.JsonValueKind.String) Assert.Equal(v.GetValue<string>(), cells[i]);
+                else Assert.Equal(v.ToJsonString(), cells[i]);
+                compared++;
+            }
+        }
+        Assert.True(compared >= 4, $"only {compared} cells compared");
+    }
 }

@@ -24,9 +24,10 @@ internal static class CompareCommand
             DefaultValueFactory = _ => "hoffmann,epoch,kaplan",
         };
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format();
         var command = new Command("compare", "Compare trained models under every law: FLOPs, predicted loss, and the compute-optimal alternative.")
         {
-            models, custom, laws, json,
+            models, custom, laws, json, format,
         };
         command.SetAction(parse =>
         {
@@ -35,11 +36,25 @@ internal static class CompareCommand
                 : Split(parse.GetValue(models)!).Select(ReferenceModels.Get).ToList();
             var lawList = Split(parse.GetValue(laws)!).Select(name => (name, LawFile.Resolve(name))).ToList();
             var rows = ModelComparison.Compare(chosen, lawList);
-            if (parse.GetValue(json)) JsonOutput.Write(context.Out, ToJson(chosen, rows));
-            else Render(context, rows);
+            switch (CommonOptions.FormatOf(parse, format, json))
+            {
+                case OutputFormat.Json: JsonOutput.Write(context.Out, ToJson(chosen, rows)); break;
+                // One row per model: its JSON object, named, with each law's loss and optimum as columns.
+                case OutputFormat.Csv:
+                    CsvOutput.WriteRows(context.Out, ToJson(chosen, rows).Select(m => Named(m.Key, m.Value!.AsObject())));
+                    break;
+                default: Render(context, rows); break;
+            }
             return 0;
         });
         return command;
+    }
+
+    private static JsonObject Named(string model, JsonObject fields)
+    {
+        var row = new JsonObject { ["model"] = model };
+        foreach (var (key, value) in fields) row[key] = value?.DeepClone();
+        return row;
     }
 
     private static string[] Split(string list) =>

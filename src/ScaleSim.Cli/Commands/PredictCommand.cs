@@ -23,12 +23,14 @@ internal static class PredictCommand
             Description = "How --params is counted: total or non-embedding. Converted to the law's own convention with Pearce & Song's shape family.",
         };
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format();
         var command = new Command("predict", "Predict the loss of a model under a published or fitted law.")
         {
-            law, parameters, tokens, unique, experts, granularity, convention, json,
+            law, parameters, tokens, unique, experts, granularity, convention, json, format,
         };
         command.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             string lawName = parse.GetValue(law)!;
             var resolved = LawFile.Resolve(lawName);
             var published = PublishedLaws.Find(lawName);
@@ -58,9 +60,14 @@ internal static class PredictCommand
             if (point.Granularity is { } g) result["granularity"] = g;
             AddDetails(result, resolved, point);
 
-            if (parse.GetValue(json))
+            if (outputFormat == OutputFormat.Json)
             {
                 JsonOutput.Write(context.Out, result);
+                return 0;
+            }
+            if (outputFormat == OutputFormat.Csv)
+            {
+                CsvOutput.WriteRows(context.Out, [result]);
                 return 0;
             }
             var table = new Table().PlainTitle($"prediction under {lawName} ({resolved.Kind})");

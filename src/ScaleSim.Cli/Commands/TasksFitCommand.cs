@@ -37,12 +37,13 @@ internal static class TasksFitCommand
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for intervals (0 to skip).", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "Seed for the bootstrap.", DefaultValueFactory = _ => 0 };
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format();
         var plot = CommonOptions.Plot();
         var tableOptions = new TaskTableOptions();
 
         var command = new Command("fit", "Fit task curves (scores or losses) over log scale (linear, sigmoid, BNSL, U-shape, power law), select a form, classify, bootstrap.")
         {
-            file, task, metric, form, select, loss, holdout, margin, bootstrap, seed, json, plot,
+            file, task, metric, form, select, loss, holdout, margin, bootstrap, seed, json, format, plot,
         };
         tableOptions.AddTo(command);
         command.SetAction(parse =>
@@ -64,7 +65,10 @@ internal static class TasksFitCommand
 
             if (parse.GetValue(plot) is { } dir)
                 foreach (var result in results) context.Error.WriteLine($"wrote {TaskCurveFigures.Curve(result).Save(dir, TaskCurveFigures.FileName(result.Curve)).PngPath} (and .svg)");
-            if (parse.GetValue(json))
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
+            // One row per curve; its list of candidate forms stays in the JSON.
+            if (outputFormat == OutputFormat.Csv) CsvOutput.WriteRows(context.Out, results.Select(TaskCurveResultJson.ToJson));
+            else if (outputFormat == OutputFormat.Json)
             {
                 JsonOutput.Write(context.Out, new JsonObject
                 {

@@ -25,11 +25,12 @@ internal static class TasksPredictCommand
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples of each step.", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "Seed for the bootstrap.", DefaultValueFactory = _ => 0 };
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format();
         var plot = CommonOptions.Plot();
         var tableOptions = new TaskTableOptions();
         var command = new Command("predict", "Two-step forecast (Llama 3 report): task loss against compute, then score against task loss, at a larger budget.")
         {
-            file, task, metric, target, holdout, bootstrap, seed, json, plot,
+            file, task, metric, target, holdout, bootstrap, seed, json, format, plot,
         };
         tableOptions.AddTo(command);
         command.SetAction(parse =>
@@ -53,8 +54,12 @@ internal static class TasksPredictCommand
             if (parse.GetValue(plot) is { } dir)
                 foreach (var (name, figure) in PredictionFigures.All(prediction))
                     context.Error.WriteLine($"wrote {figure.Save(dir, name).PngPath} (and .svg)");
-            if (parse.GetValue(json)) JsonOutput.Write(context.Out, ToJson(prediction, table.Source));
-            else Render(context, prediction);
+            switch (CommonOptions.FormatOf(parse, format, json))
+            {
+                case OutputFormat.Json: JsonOutput.Write(context.Out, ToJson(prediction, table.Source)); break;
+                case OutputFormat.Csv: CsvOutput.WriteRows(context.Out, [ToJson(prediction, table.Source)]); break;
+                default: Render(context, prediction); break;
+            }
             return 0;
         });
         return command;
