@@ -75,7 +75,7 @@ public class PlanBudgetsTests
             Assert.Equal(1, ci[1]!.GetValue<double>() / Type8(values, 0.975), 8);
         }
         Assert.Equal(40, json["bootstrap"]!["resamples"]!.GetValue<int>());
-        Assert.Contains("N 95% interval", CliRunner.Run("plan", "--law", law, "--flops", "1e23").Out);
+        Assert.Contains("params N [95%]", CliRunner.Run("plan", "--law", law, "--flops", "1e23").Out);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ internal static class PlanCommand
             {
                 Allocation Question(ComputePlanner p) => Solve(p, budget, fixedParams, fixedTokens, targetLoss);
                 var plan = Question(planner);
-                if (fixedParams.HasValue || fixedTokens.HasValue) TrainingRunCheck.RequireTrainingRun(plan);
+                if (fixedParams.HasValue || fixedTokens.HasValue) TrainingRunCheck.RequireTrainingRun(plan, range);
                 rows.Add(new PlanRow(plan,
                     planner.Optimal(plan.Flops),
                     planner.Rule is LawMinimumRule ? null : new ComputePlanner(planner.Law, new LawMinimumRule(planner.Law)).Optimal(plan.Flops),
@@ -158,15 +158,11 @@ internal static class PlanCommand
         bool intervals = rows.Any(r => r.Intervals is not null), cost = rows.Any(r => r.Cost is not null), days = rows.Any(r => r.Cost?.WallClockDays is not null);
         var table = new Table().PlainTitle($"plan under {lawName}");
         table.AddColumn("allocation");
-        var headers = new List<string> { "FLOPs", "params N" };
-        if (intervals) headers.Add("N 95% interval");
-        headers.Add("tokens D");
-        if (intervals) headers.Add("D 95% interval");
-        headers.AddRange(["tokens/param", "loss"]);
-        if (intervals) headers.Add("loss 95% interval");
+        // An interval shares its estimate's cell, so a plan with intervals and cost still fits a terminal.
+        var headers = new List<string> { "FLOPs", intervals ? "params N [95%]" : "params N", intervals ? "tokens D [95%]" : "tokens D", "tokens/param", intervals ? "loss [95%]" : "loss" };
         if (cost) headers.Add("GPU-hours");
         if (days) headers.Add($"days on {rows.First(r => r.Cost?.Accelerators is not null).Cost!.Accelerators}");
-        foreach (var header in headers) table.AddColumn(new TableColumn(header).RightAligned());
+        foreach (var header in headers) table.AddColumn(new TableColumn(Markup.Escape(header)).RightAligned());
         foreach (var row in rows)
         {
             AddRow(table, "plan", row.Plan, row.Intervals, intervals, row.Cost, cost, days);
@@ -178,7 +174,7 @@ internal static class PlanCommand
         if (rows[0].Intervals is { } first)
             context.Console.WriteLine($"intervals: 2.5th to 97.5th percentile of the same question under each of the law file's {first.Resamples} bootstrap resamples{(first.Failed > 0 ? $" ({first.Failed} without an answer left out)" : "")}");
         if (rows[0].Cost is { } c)
-            context.Console.WriteLine($"cost: C / (peak {c.PeakFlopsPerSecond:G4} FLOP/s × MFU {c.Mfu:G3}); GPU-hours are accelerator-hours");
+            context.Console.WriteLine($"cost: GPU-hours = C / (peak {NumberFormat.Scale(c.PeakFlopsPerSecond)} FLOP/s × MFU {c.Mfu:G3}) / 3600, per accelerator (a TPU chip counts as one)");
         if (rows[0].LawMinimum is not null)
             context.Console.WriteLine("Kaplan et al. allocate along their compute-efficient frontier (Table 6), not at the minimum of their L(N, D) at C = 6ND; see docs/methods.md.");
         foreach (var row in rows)
@@ -267,17 +263,19 @@ internal static class PlanCommand
 
     private static void AddRow(Table table, string label, Allocation a, AllocationIntervals? i, bool intervals, TrainingCost? c, bool cost, bool days)
     {
-        var cells = new List<string> { label, NumberFormat.Scale(a.Flops), Quantity.Format(a.Params) };
-        if (intervals) cells.Add(Range(i?.Params, Quantity.Format));
-        cells.Add(Quantity.Format(a.Tokens));
-        if (intervals) cells.Add(Range(i?.Tokens, Quantity.Format));
-        cells.AddRange([NumberFormat.Fixed(a.TokensPerParam, 1), NumberFormat.Fixed(a.Loss)]);
-        if (intervals) cells.Add(Range(i?.Loss, x => NumberFormat.Fixed(x)));
-        if (cost) cells.Add(c is null ? "" : NumberFormat.General(c.AcceleratorHours, 3));
+        string WithInterval(string estimate, ParameterInterval? interval, Func<double, string> format) =>
+            intervals && interval is not null ? $"{estimate} [{format(interval.Low)}–{format(interval.High)}]" : estimate;
+        var cells = new List<string>
+        {
+            label, NumberFormat.Scale(a.Flops),
+            WithInterval(Quantity.Format(a.Params), i?.Params, Quantity.Format),
+            WithInterval(Quantity.Format(a.Tokens), i?.Tokens, Quantity.Format),
+            NumberFormat.Fixed(a.TokensPerParam, 1),
+            WithInterval(NumberFormat.Fixed(a.Loss), i?.Loss, x => NumberFormat.Fixed(x, 3)),
+        };
+        if (cost) cells.Add(c is null ? "" : Quantity.Format(c.AcceleratorHours));
         if (days) cells.Add(c?.WallClockDays is { } d ? NumberFormat.General(d, 3) : "");
         table.AddPlainRow([.. cells]);
     }
 
-    private static string Range(ParameterInterval? interval, Func<double, string> format) =>
-        interval is null ? "" : $"[{format(interval.Low)}, {format(interval.High)}]";
 }

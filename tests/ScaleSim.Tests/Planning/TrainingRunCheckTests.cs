@@ -19,6 +19,14 @@ public class TrainingRunCheckTests
     }
 
     [Fact]
+    public void AllowsFewerTokensThanParametersWhereTheLawWasFittedOnSuchRuns()
+    {
+        var half = Epoch.AtParams(6e20 * 0.5, 1e10); // 0.5 tokens per parameter
+        TrainingRunCheck.RequireTrainingRun(half, new FittedRange(1e7, 1e11, 1e8, 1e12, 0.46, 341));
+        Assert.Throws<InputException>(() => TrainingRunCheck.RequireTrainingRun(half, new FittedRange(1e7, 1e11, 1e8, 1e12, 0.6, 341)));
+    }
+
+    [Fact]
     public void WarnsOutsideTheFittedSplitsOnly()
     {
         var range = new FittedRange(1e7, 1e9, 1e8, 1e11, 5, 80);
