@@ -20,6 +20,31 @@ public class PipesTests
     }
 
     [Fact]
+    public void AnalyzeReadsItsRunsFromStandardInputAndItsLawFilePlansWithIntervals()
+    {
+        using var csv = new SyntheticCsv();
+        var text = new System.Text.StringBuilder("N,D,loss\n");
+        foreach (double c in new[] { 1e19, 1e20, 1e21, 1e22 })
+            for (int k = 0; k < 7; k++)
+            {
+                double n = Math.Sqrt(c / 120) * Math.Pow(10, (k - 3) / 3.0), d = c / (6 * n);
+                text.Append(CultureInfo.InvariantCulture, $"{n:R},{d:R},{1.8 + 480 / Math.Pow(n, 0.35) + 2100 / Math.Pow(d, 0.37):R}\n");
+            }
+        string law = Path.Combine(csv.Directory, "law.json");
+        var piped = CliRunner.RunWithInput(text.ToString(), "analyze", "-", "--bootstrap", "20", "--predict-at", "1e23", "--out", law, "--json");
+        Assert.True(piped.ExitCode == 0, piped.Error);
+        var fromFile = CliRunner.Run("analyze", csv.Write("isoflop.csv", text.ToString()), "--bootstrap", "20", "--json");
+        Assert.Equal(JsonNode.Parse(fromFile.Out)!["approach3"]!["a"]!.GetValue<double>(), JsonNode.Parse(piped.Out)!["approach3"]!["a"]!.GetValue<double>());
+
+        // The plan's interval at the analysis' own budget is Approach 3's: the same resamples, the same quantile.
+        var plan = JsonNode.Parse(CliRunner.Run("plan", "--law", law, "--flops", "1e23", "--json").Out)!;
+        var approach3 = plan["approaches"]!["approach3"]!;
+        Assert.Equal(20, plan["bootstrap"]!["resamples"]!.GetValue<int>());
+        for (int end = 0; end < 2; end++)
+            Assert.Equal(1, plan["ci95"]!["params"]![end]!.GetValue<double>() / approach3["ci95"]!["params"]![end]!.GetValue<double>(), 6);
+    }
+
+    [Fact]
     public void TasksFitReadsJsonLinesFromStandardInput()
     {
         using var table = new TaskTableFile();
