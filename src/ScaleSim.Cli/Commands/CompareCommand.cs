@@ -94,9 +94,9 @@ internal static class CompareCommand
             table.AddColumn(new TableColumn(header).RightAligned());
         foreach (var r in rows)
         {
-            table.AddPlainRow(r.Model.Name, r.LawName, NumberFormat.Scale(r.Model.Params), NumberFormat.Scale(r.Model.Tokens),
-                NumberFormat.Scale(r.Model.Flops), NumberFormat.Fixed(r.Loss), NumberFormat.Scale(r.Optimal.Params),
-                NumberFormat.Scale(r.Optimal.Tokens), NumberFormat.Fixed(r.Optimal.Loss), NumberFormat.Fixed(r.Loss - r.Optimal.Loss));
+            table.AddPlainRow(r.Model.Name, r.LawName, NumberFormat.Count(r.Model.Params), NumberFormat.Count(r.Model.Tokens),
+                NumberFormat.Scale(r.Model.Flops), NumberFormat.Fixed(r.Loss), NumberFormat.Count(r.Optimal.Params),
+                NumberFormat.Count(r.Optimal.Tokens), NumberFormat.Fixed(r.Optimal.Loss), NumberFormat.Fixed(r.Loss - r.Optimal.Loss));
         }
         context.Console.Write(table);
         context.Console.WriteLine("'optimal' is the minimum of each law's own L(N, D) at the model's budget. Kaplan's losses are on WebText2 with");
