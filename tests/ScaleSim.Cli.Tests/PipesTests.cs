@@ -37,6 +37,19 @@ public class PipesTests
         Assert.Equal(JsonNode.Parse(fromFile.Out)!["approach3"]!["a"]!.GetValue<double>(), JsonNode.Parse(piped.Out)!["approach3"]!["a"]!.GetValue<double>());
 
         // The plan's interval at the analysis' own budget is Approach 3's: the same resamples, the same quantile.
+        // --format csv: one row per approach, each cell the JSON's value.
+        var rows = CliRunner.Run("analyze", Path.Combine(csv.Directory, "isoflop.csv"), "--bootstrap", "20", "--format", "csv").Out.TrimEnd('\n').Split('\n');
+        var header = rows[0].Split(',');
+        Assert.Equal(4, rows.Length);
+        var analysis = JsonNode.Parse(fromFile.Out)!;
+        foreach (var row in rows.Skip(1))
+        {
+            var cells = header.Zip(row.Split(',')).ToDictionary(p => p.First, p => p.Second);
+            var approach = analysis[$"approach{cells["approach"]}"]!;
+            Assert.Equal(approach["a"]!.GetValue<double>(), double.Parse(cells["a"], CultureInfo.InvariantCulture));
+            Assert.Equal(approach["ci95"]!["a"]![1]!.GetValue<double>(), double.Parse(cells["ci95.a.1"], CultureInfo.InvariantCulture));
+        }
+
         var plan = JsonNode.Parse(CliRunner.Run("plan", "--law", law, "--flops", "1e23", "--json").Out)!;
         var approach3 = plan["approaches"]!["approach3"]!;
         Assert.Equal(20, plan["bootstrap"]!["resamples"]!.GetValue<int>());

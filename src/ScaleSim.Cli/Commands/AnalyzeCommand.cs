@@ -42,15 +42,17 @@ internal static class AnalyzeCommand
         var curves = new Option<string?>("--curves") { Description = "Training curves in long format (run, tokens or step, loss; CSV, TSV or JSON Lines) for Approach 1." };
         var output = new Option<string?>("--out") { Description = "Write a law file: the Approach-3 law (readable by plan --law) with every approach's allocation law." };
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format();
         var plot = CommonOptions.Plot();
         var runOptions = new RunOptions();
         var command = new Command("analyze", "Fit Approaches 1-3 and Kaplan's laws to runs, with intervals, backtest the largest budget, and predict larger ones.")
         {
-            runsArgument, convention, bootstrap, seed, floor, minSteps, budget, tolerance, predictAt, curves, output, json, plot,
+            runsArgument, convention, bootstrap, seed, floor, minSteps, budget, tolerance, predictAt, curves, output, json, format, plot,
         };
         runOptions.AddTo(command);
         command.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             var parameterConvention = ParameterConventions.Parse(parse.GetValue(convention)!);
             var budgets = ParseBudgets(parse.GetValue(predictAt));
             var input = Load(parse.GetValue(runsArgument)!, parameterConvention, parse, runOptions, parse.GetValue(minSteps), parse.GetValue(budget), parse.GetValue(curves), context);
@@ -81,11 +83,32 @@ internal static class AnalyzeCommand
                 JsonOutput.WriteFile(path, AnalysisLawFile.ToJson(result, parameterConvention.Name()));
                 context.Error.WriteLine($"wrote {path} (plan --law {path} reads it)");
             }
-            if (parse.GetValue(json)) JsonOutput.Write(context.Out, ScalingAnalysisJson.ToJson(result, parameterConvention));
-            else Render(context, result, parameterConvention.Name());
+            switch (outputFormat)
+            {
+                case OutputFormat.Json: JsonOutput.Write(context.Out, ScalingAnalysisJson.ToJson(result, parameterConvention)); break;
+                case OutputFormat.Csv: WriteCsv(context, ScalingAnalysisJson.ToJson(result, parameterConvention)); break;
+                default: Render(context, result, parameterConvention.Name()); break;
+            }
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The allocation laws as CSV, one row per approach (N_opt = G_N·C^a, D_opt = G_D·C^b with their intervals), from
+    /// the JSON's <c>approach1</c>…<c>approach3</c>; the rest of the analysis (fit, backtest, predictions) is in the JSON.
+    /// </summary>
+    private static void WriteCsv(CliContext context, System.Text.Json.Nodes.JsonObject json)
+    {
+        var rows = new[] { "1", "2", "3" }
+            .Where(k => json[$"approach{k}"] is System.Text.Json.Nodes.JsonObject)
+            .Select(k =>
+            {
+                var row = new System.Text.Json.Nodes.JsonObject { ["approach"] = k };
+                foreach (var (key, value) in json[$"approach{k}"]!.AsObject()) row[key] = value?.DeepClone();
+                return row;
+            });
+        CsvOutput.WriteRows(context.Out, rows);
     }
 
     /// <summary>Budgets such as <c>1e23,3e23</c>; each must be a positive number.</summary>
