@@ -38,7 +38,7 @@ internal static class AnalyzeCommand
             Description = "Without a budget column, runs whose compute agrees within this fraction of a common budget form one budget.",
             DefaultValueFactory = _ => BudgetGrouping.DefaultTolerance,
         };
-        var predictAt = new Option<string?>("--predict-at") { Description = "Budgets in FLOPs, comma-separated (e.g. 1e23,3e23): each approach's compute-optimal N and D there, with 95% intervals." };
+        var predictAt = new Option<string?>("--predict-at") { Description = "Budgets in FLOPs, comma-separated (1e23,3e23) or a range (1e22:1e24:x10): each approach's compute-optimal N and D there, with 95% intervals." };
         var curves = new Option<string?>("--curves") { Description = "Training curves in long format (run, tokens or step, loss; CSV, TSV or JSON Lines) for Approach 1." };
         var output = new Option<string?>("--out") { Description = "Write a law file: the Approach-3 law (readable by plan --law) with every approach's allocation law." };
         var json = CommonOptions.Json();
@@ -111,19 +111,9 @@ internal static class AnalyzeCommand
         CsvOutput.WriteRows(context.Out, rows);
     }
 
-    /// <summary>Budgets such as <c>1e23,3e23</c>; each must be a positive number.</summary>
-    private static IReadOnlyList<double> ParseBudgets(string? text)
-    {
-        if (text is null) return [];
-        var budgets = new List<double>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
-        {
-            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double c) || !double.IsFinite(c) || c <= 0)
-                throw new InputException($"--predict-at: '{part}' is not a positive number of FLOPs");
-            budgets.Add(c);
-        }
-        return budgets;
-    }
+    /// <summary>Budgets such as <c>1e23,3e23</c> or a range <c>1e22:1e24:x10</c> (<see cref="ScaleSim.Units.Quantity.ParseList"/>); each must be positive.</summary>
+    private static IReadOnlyList<double> ParseBudgets(string? text) =>
+        text is null ? [] : ScaleSim.Units.Quantity.ParseList(text, "predict_at");
 
     /// <summary>
     /// A sweep directory through <see cref="SweepResults"/> (its C always 6ND from the chosen N, its budgets from its
