@@ -45,6 +45,12 @@ public class PlanBudgetsTests
         Assert.Contains("is not a training run", result.Error);
         Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
         Assert.Equal(2, CliRunner.Run("plan", "--flops", "1e21", "--tokens", "1M").ExitCode);
+
+        // Kaplan's frontier for a 1T-parameter model is its own answer, 0.13 tokens per parameter: planned, with a warning.
+        var frontier = CliRunner.Run("plan", "--params", "1T", "--law", "kaplan", "--json");
+        Assert.Equal(0, frontier.ExitCode);
+        Assert.InRange(JsonNode.Parse(frontier.Out)!["tokens_per_param"]!.GetValue<double>(), 0, 1);
+        Assert.Contains("fewer tokens than parameters", frontier.Error);
     }
 
     [Fact]

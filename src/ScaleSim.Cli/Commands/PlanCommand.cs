@@ -74,7 +74,8 @@ internal static class PlanCommand
             {
                 Allocation Question(ComputePlanner p) => Solve(p, budget, fixedParams, fixedTokens, targetLoss);
                 var plan = Question(planner);
-                if (fixedParams.HasValue || fixedTokens.HasValue) TrainingRunCheck.RequireTrainingRun(plan, range);
+                // A split the user fixed is refused; one the allocation rule chose (e.g. Kaplan's frontier for a given N) is warned about.
+                if (budget.HasValue && (fixedParams.HasValue || fixedTokens.HasValue)) TrainingRunCheck.RequireTrainingRun(plan, range);
                 rows.Add(new PlanRow(plan,
                     planner.Optimal(plan.Flops),
                     planner.Rule is LawMinimumRule ? null : new ComputePlanner(planner.Law, new LawMinimumRule(planner.Law)).Optimal(plan.Flops),

@@ -27,12 +27,19 @@ public static class TrainingRunCheck
             + $"a plan needs at least {MinTokensPerParam:G} token per parameter, or no fewer than the law's fitted runs had (Chinchilla-optimal is about 20)");
     }
 
-    /// <summary>One-line warnings for a plan outside <paramref name="range"/>: its tokens per parameter, or a model or data size below the smallest fitted.</summary>
+    /// <summary>
+    /// One-line warnings for a plan outside <paramref name="range"/>: its tokens per parameter, or a model or data size
+    /// below the smallest fitted; without a range, fewer tokens than parameters (an allocation rule can give that, e.g.
+    /// Kaplan's frontier for a very large model, where a fixed split would be refused).
+    /// </summary>
     public static IReadOnlyList<string> Warnings(Allocation plan, FittedRange? range)
     {
-        if (range is null) return [];
-        var warnings = new List<string>();
         double ratio = plan.TokensPerParam;
+        if (range is null)
+            return ratio < MinTokensPerParam
+                ? [$"at C = {plan.Flops:G3}: {ratio:G3} tokens per parameter, fewer tokens than parameters; the law's loss there is an extrapolation far from any fitted run"]
+                : [];
+        var warnings = new List<string>();
         if (ratio < range.MinTokensPerParam * (1 - 1e-9) || ratio > range.MaxTokensPerParam * (1 + 1e-9))
             warnings.Add($"at C = {plan.Flops:G3}: {ratio:G4} tokens per parameter is outside the fitted runs' {range.MinTokensPerParam:G3} to {range.MaxTokensPerParam:G4}; the law has not seen splits like it");
         if (plan.Params < range.MinParams * (1 - 1e-9))

@@ -35,5 +35,6 @@ public class TrainingRunCheckTests
         Assert.Single(TrainingRunCheck.Warnings(Epoch.AtParams(6e21, 1e9), range)); // 1000 tokens per parameter
         Assert.Equal(2, TrainingRunCheck.Warnings(Epoch.AtParams(6e15, 1e6), range).Count); // N below the smallest fitted, and 1000 tokens per parameter
         Assert.Empty(TrainingRunCheck.Warnings(Epoch.AtParams(6e15, 1e6), null));
+        Assert.Single(TrainingRunCheck.Warnings(Epoch.AtParams(6e20, 2e10), null)); // 0.25 tokens per parameter, no range to cover it
     }
 }
