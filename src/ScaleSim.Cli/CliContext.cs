@@ -8,14 +8,21 @@ namespace ScaleSim.Cli;
 /// </summary>
 public sealed class CliContext
 {
-    /// <summary>Creates a context over two writers; <paramref name="interactive"/> enables live progress bars.</summary>
-    public CliContext(TextWriter stdout, TextWriter stderr, bool interactive = false, int width = 120)
+    /// <summary>
+    /// Creates a context over two writers; <paramref name="interactive"/> enables live progress bars;
+    /// <paramref name="stdin"/> is what a table given as <c>-</c> is read from (the console's by default).
+    /// </summary>
+    public CliContext(TextWriter stdout, TextWriter stderr, bool interactive = false, int width = 120, TextReader? stdin = null)
     {
+        In = stdin ?? System.Console.In;
         Out = stdout;
         Error = stderr;
         Console = CreateConsole(stdout, interactive: false, width);
         ErrorConsole = CreateConsole(stderr, interactive, width);
     }
+
+    /// <summary>Standard input, read when a command is given <c>-</c> for its table.</summary>
+    public TextReader In { get; }
 
     /// <summary>Standard output.</summary>
     public TextWriter Out { get; }

@@ -20,10 +20,13 @@ public static class ScaleSimApp
     public const int FitFailed = 4;
 
     /// <summary>Runs the command line against the given writers and returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, null);
+
+    /// <summary>Runs the command line with <paramref name="stdin"/> as standard input (a table given as <c>-</c>); null for the console's.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin)
     {
         bool interactive = ReferenceEquals(stderr, System.Console.Error) && !System.Console.IsErrorRedirected;
-        var context = new CliContext(stdout, stderr, interactive);
+        var context = new CliContext(stdout, stderr, interactive, stdin: stdin);
         var root = new RootCommand("ScaleSim: fit scaling laws, plan compute, and train tiny models to generate scaling data.");
         foreach (var command in CommandCatalog.Create(context)) root.Subcommands.Add(command);
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new VersionAction();

@@ -148,7 +148,7 @@ public class AnalyzeLoggedRunsTests
         { "bad loss cell", "N,D,loss\n1e8,2e9,2.5\n2e8,1e9,x\n", [], "bad.csv line 3, column 'loss' (loss): 'x' is not a number" },
         { "bad budget cell", "N,D,loss,budget\n1e8,2e9,2.5,1e18\n2e8,1e9,2.4,lots\n", [], "bad.csv line 3, column 'budget' (IsoFLOP budget): 'lots' is not a positive number of FLOPs" },
         { "ragged row", "N,D,loss\n1e8,2e9,2.5\n2e8,1e9\n", [], "bad.csv line 3: 2 fields, but the header has 3" },
-        { "bad prediction budget", "N,D,loss\n1e8,2e9,2.5\n", ["--predict-at", "1e22,soon"], "--predict-at: 'soon' is not a positive number of FLOPs" },
+        { "bad prediction budget", "N,D,loss\n1e8,2e9,2.5\n", ["--predict-at", "1e22,soon"], "--predict-at: 'soon' is not a number" },
         { "bad tolerance", "N,D,loss\n1e8,2e9,2.5\n2e8,1e9,2.4\n3e8,7e8,2.45\n4e8,5e8,2.5\n5e8,4e8,2.6\n6e8,3e8,2.7\n", ["--budget-tolerance", "2"], "--budget-tolerance must be a fraction between 0 and 1" },
     };
 

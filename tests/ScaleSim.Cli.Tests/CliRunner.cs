@@ -9,11 +9,14 @@ internal static class CliRunner
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunWithInput(null, args);
+
+    /// <summary>Runs with <paramref name="stdin"/> as standard input (null: none given).</summary>
+    public static Result RunWithInput(string? stdin, params string[] args)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        int code = ScaleSimApp.Run(args, stdout, stderr);
+        int code = ScaleSimApp.Run(args, stdout, stderr, stdin is null ? null : new StringReader(stdin));
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 

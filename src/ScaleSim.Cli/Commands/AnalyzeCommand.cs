@@ -21,7 +21,7 @@ internal static class AnalyzeCommand
 {
     public static Command Create(CliContext context)
     {
-        var runsArgument = new Argument<string>("RUNS") { Description = "A sweep directory (runs.csv and curves.csv) or a runs file." };
+        var runsArgument = new Argument<string>("RUNS") { Description = "A sweep directory (runs.csv and curves.csv) or a runs file; - reads one from standard input." };
         var convention = new Option<string>("--params-convention")
         {
             Description = "Count N as total or non-embedding parameters (columns params / non_embedding_params); C then follows as 6ND.",
@@ -38,20 +38,22 @@ internal static class AnalyzeCommand
             Description = "Without a budget column, runs whose compute agrees within this fraction of a common budget form one budget.",
             DefaultValueFactory = _ => BudgetGrouping.DefaultTolerance,
         };
-        var predictAt = new Option<string?>("--predict-at") { Description = "Budgets in FLOPs, comma-separated (e.g. 1e23,3e23): each approach's compute-optimal N and D there, with 95% intervals." };
+        var predictAt = new Option<string?>("--predict-at") { Description = "Budgets in FLOPs, comma-separated (1e23,3e23) or a range (1e22:1e24:x10): each approach's compute-optimal N and D there, with 95% intervals." };
         var curves = new Option<string?>("--curves") { Description = "Training curves in long format (run, tokens or step, loss; CSV, TSV or JSON Lines) for Approach 1." };
         var output = new Option<string?>("--out") { Description = "Write a law file: the Approach-3 law (readable by plan --law) with every approach's allocation law." };
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format();
         var figureOptions = new FigureOptions();
         var runOptions = new RunOptions();
         var command = new Command("analyze", "Fit Approaches 1-3 and Kaplan's laws to runs, with intervals, backtest the largest budget, and predict larger ones.")
         {
-            runsArgument, convention, bootstrap, seed, floor, minSteps, budget, tolerance, predictAt, curves, output, json,
+            runsArgument, convention, bootstrap, seed, floor, minSteps, budget, tolerance, predictAt, curves, output, json, format,
         };
         figureOptions.AddTo(command);
         runOptions.AddTo(command);
         command.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             var parameterConvention = ParameterConventions.Parse(parse.GetValue(convention)!);
             var budgets = ParseBudgets(parse.GetValue(predictAt));
             var input = Load(parse.GetValue(runsArgument)!, parameterConvention, parse, runOptions, parse.GetValue(minSteps), parse.GetValue(budget), parse.GetValue(curves), context);
@@ -82,26 +84,37 @@ internal static class AnalyzeCommand
                 JsonOutput.WriteFile(path, AnalysisLawFile.ToJson(result, parameterConvention.Name()));
                 context.Error.WriteLine($"wrote {path} (plan --law {path} reads it)");
             }
-            if (parse.GetValue(json)) JsonOutput.Write(context.Out, ScalingAnalysisJson.ToJson(result, parameterConvention));
-            else Render(context, result, parameterConvention.Name());
+            switch (outputFormat)
+            {
+                case OutputFormat.Json: JsonOutput.Write(context.Out, ScalingAnalysisJson.ToJson(result, parameterConvention)); break;
+                case OutputFormat.Csv: WriteCsv(context, ScalingAnalysisJson.ToJson(result, parameterConvention)); break;
+                default: Render(context, result, parameterConvention.Name()); break;
+            }
             return 0;
         });
         return command;
     }
 
-    /// <summary>Budgets such as <c>1e23,3e23</c>; each must be a positive number.</summary>
-    private static IReadOnlyList<double> ParseBudgets(string? text)
+    /// <summary>
+    /// The allocation laws as CSV, one row per approach (N_opt = G_N·C^a, D_opt = G_D·C^b with their intervals), from
+    /// the JSON's <c>approach1</c>…<c>approach3</c>; the rest of the analysis (fit, backtest, predictions) is in the JSON.
+    /// </summary>
+    private static void WriteCsv(CliContext context, System.Text.Json.Nodes.JsonObject json)
     {
-        if (text is null) return [];
-        var budgets = new List<double>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
-        {
-            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double c) || !double.IsFinite(c) || c <= 0)
-                throw new InputException($"--predict-at: '{part}' is not a positive number of FLOPs");
-            budgets.Add(c);
-        }
-        return budgets;
+        var rows = new[] { "1", "2", "3" }
+            .Where(k => json[$"approach{k}"] is System.Text.Json.Nodes.JsonObject)
+            .Select(k =>
+            {
+                var row = new System.Text.Json.Nodes.JsonObject { ["approach"] = k };
+                foreach (var (key, value) in json[$"approach{k}"]!.AsObject()) row[key] = value?.DeepClone();
+                return row;
+            });
+        CsvOutput.WriteRows(context.Out, rows);
     }
+
+    /// <summary>Budgets such as <c>1e23,3e23</c> or a range <c>1e22:1e24:x10</c> (<see cref="ScaleSim.Units.Quantity.ParseList"/>); each must be positive.</summary>
+    private static IReadOnlyList<double> ParseBudgets(string? text) =>
+        text is null ? [] : ScaleSim.Units.Quantity.ParseList(text, "predict_at");
 
     /// <summary>
     /// A sweep directory through <see cref="SweepResults"/> (its C always 6ND from the chosen N, its budgets from its
@@ -123,7 +136,7 @@ internal static class AnalyzeCommand
         else
         {
             bool nonEmbedding = convention == ParameterConvention.NonEmbedding;
-            var raw = RawTable.Read(path);
+            var raw = TableInput.Read(context, path);
             string? paramsColumn = parse.GetValue(runOptions.Params) ?? (nonEmbedding || raw.IndexOf(SweepColumns.Params) >= 0 ? SweepColumns.ParamsOf(convention) : null);
             var columns = new RunColumns(paramsColumn, parse.GetValue(runOptions.Tokens), parse.GetValue(runOptions.Flops), parse.GetValue(runOptions.Loss),
                 DeriveFlops: nonEmbedding);

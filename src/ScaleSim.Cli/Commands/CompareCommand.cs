@@ -24,9 +24,10 @@ internal static class CompareCommand
             DefaultValueFactory = _ => "hoffmann,epoch,kaplan",
         };
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format();
         var command = new Command("compare", "Compare trained models under every law: FLOPs, predicted loss, and the compute-optimal alternative.")
         {
-            models, custom, laws, json,
+            models, custom, laws, json, format,
         };
         command.SetAction(parse =>
         {
@@ -35,11 +36,25 @@ internal static class CompareCommand
                 : Split(parse.GetValue(models)!).Select(ReferenceModels.Get).ToList();
             var lawList = Split(parse.GetValue(laws)!).Select(name => (name, LawFile.Resolve(name))).ToList();
             var rows = ModelComparison.Compare(chosen, lawList);
-            if (parse.GetValue(json)) JsonOutput.Write(context.Out, ToJson(chosen, rows));
-            else Render(context, rows);
+            switch (CommonOptions.FormatOf(parse, format, json))
+            {
+                case OutputFormat.Json: JsonOutput.Write(context.Out, ToJson(chosen, rows)); break;
+                // One row per model: its JSON object, named, with each law's loss and optimum as columns.
+                case OutputFormat.Csv:
+                    CsvOutput.WriteRows(context.Out, ToJson(chosen, rows).Select(m => Named(m.Key, m.Value!.AsObject())));
+                    break;
+                default: Render(context, rows); break;
+            }
             return 0;
         });
         return command;
+    }
+
+    private static JsonObject Named(string model, JsonObject fields)
+    {
+        var row = new JsonObject { ["model"] = model };
+        foreach (var (key, value) in fields) row[key] = value?.DeepClone();
+        return row;
     }
 
     private static string[] Split(string list) =>
@@ -79,9 +94,9 @@ internal static class CompareCommand
             table.AddColumn(new TableColumn(header).RightAligned());
         foreach (var r in rows)
         {
-            table.AddPlainRow(r.Model.Name, r.LawName, NumberFormat.Scale(r.Model.Params), NumberFormat.Scale(r.Model.Tokens),
-                NumberFormat.Scale(r.Model.Flops), NumberFormat.Fixed(r.Loss), NumberFormat.Scale(r.Optimal.Params),
-                NumberFormat.Scale(r.Optimal.Tokens), NumberFormat.Fixed(r.Optimal.Loss), NumberFormat.Fixed(r.Loss - r.Optimal.Loss));
+            table.AddPlainRow(r.Model.Name, r.LawName, NumberFormat.Count(r.Model.Params), NumberFormat.Count(r.Model.Tokens),
+                NumberFormat.Scale(r.Model.Flops), NumberFormat.Fixed(r.Loss), NumberFormat.Count(r.Optimal.Params),
+                NumberFormat.Count(r.Optimal.Tokens), NumberFormat.Fixed(r.Optimal.Loss), NumberFormat.Fixed(r.Loss - r.Optimal.Loss));
         }
         context.Console.Write(table);
         context.Console.WriteLine("'optimal' is the minimum of each law's own L(N, D) at the model's budget. Kaplan's losses are on WebText2 with");

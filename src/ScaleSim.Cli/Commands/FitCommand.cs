@@ -14,7 +14,7 @@ internal static class FitCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "Runs as CSV, TSV or JSON Lines." };
+        var file = new Argument<string>("FILE") { Description = "Runs as CSV, TSV or JSON Lines; - reads standard input." };
         var law = new Option<string>("--law")
         {
             Description = $"Law to fit: {string.Join(", ", LawFits.Names)}.",
@@ -29,7 +29,7 @@ internal static class FitCommand
         var seed = new Option<int>("--seed") { Description = "Seed for the bootstrap resamples.", DefaultValueFactory = _ => 0 };
         var excludeTop = new Option<int>("--exclude-top-loss") { Description = "Drop the K highest-loss runs first (Epoch AI drop 5)." };
         var delta = new Option<double>("--huber-delta") { Description = "Huber threshold on log-loss residuals.", DefaultValueFactory = _ => 1e-3 };
-        var output = new Option<string?>("--out") { Description = "Write the fitted law as JSON to this file (readable by plan --law)." };
+        var output = new Option<string?>("--out") { Description = "Write the fitted law as JSON to this file (readable by plan --law), with its bootstrap resamples and the range of the runs fitted." };
         var criticalBatch = new Option<double>("--critical-batch")
         {
             Description = "kaplan-ns: B*, in tokens, of the critical batch B_crit(L) = B*/L^(1/alpha_B) (Kaplan et al. 2020, Table 5).",
@@ -37,17 +37,19 @@ internal static class FitCommand
         };
         var alphaB = new Option<double>("--alpha-b") { Description = "kaplan-ns: alpha_B of the critical batch.", DefaultValueFactory = _ => KaplanStepsLaw.KaplanAlphaB };
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format();
         var figureOptions = new FigureOptions();
         var runOptions = new RunOptions();
 
         var command = new Command("fit", "Fit a Chinchilla or Kaplan law to logged runs (Huber on log loss, multi-start L-BFGS, bootstrap).")
         {
-            file, law, irreducible, bootstrap, seed, excludeTop, delta, output, criticalBatch, alphaB, json,
+            file, law, irreducible, bootstrap, seed, excludeTop, delta, output, criticalBatch, alphaB, json, format,
         };
         figureOptions.AddTo(command);
         runOptions.AddTo(command);
         command.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             var model = LawFits.Model(parse.GetValue(law)!, parse.GetValue(irreducible));
             if (model is KaplanStepsModel) model = new KaplanStepsModel(parse.GetValue(irreducible), parse.GetValue(criticalBatch), parse.GetValue(alphaB));
             var runs = runOptions.Load(parse, parse.GetValue(file)!, context).ExcludeTopLoss(parse.GetValue(excludeTop));
@@ -64,14 +66,33 @@ internal static class FitCommand
             foreach (var warning in warnings) context.Warn(warning);
             var result = FitResultJson.ToJson(fit, intervals, runs.Source);
             if (warnings.Count > 0) result["warnings"] = new JsonArray(warnings.Select(w => (JsonNode)w).ToArray());
-            if (parse.GetValue(output) is { } path) JsonOutput.WriteFile(path, result);
+            if (parse.GetValue(output) is { } path)
+            {
+                var lawFile = FitResultJson.ToLawFile(fit, intervals, runs.Source, FittedRange.Of(runs.Params, runs.Tokens));
+                if (warnings.Count > 0) lawFile["warnings"] = result["warnings"]!.DeepClone();
+                JsonOutput.WriteFile(path, lawFile);
+            }
             if (figureOptions.Read(parse) is { } figureTarget)
                 foreach (var written in FitFigures.Write(figureTarget, fit, rows, intervals)) context.Error.WriteLine($"wrote {written}");
-            if (parse.GetValue(json)) JsonOutput.Write(context.Out, result);
-            else RenderTable(context, fit, intervals, runs.Source);
+            switch (outputFormat)
+            {
+                case OutputFormat.Json: JsonOutput.Write(context.Out, result); break;
+                case OutputFormat.Csv: WriteCsv(context, fit, intervals); break;
+                default: RenderTable(context, fit, intervals, runs.Source); break;
+            }
             return 0;
         });
         return command;
+    }
+
+    /// <summary>One row per parameter and derived quantity: the estimate and, when bootstrapped, its interval and standard error.</summary>
+    private static void WriteCsv(CliContext context, FitResult fit, BootstrapResult? intervals)
+    {
+        var names = fit.Law.ParameterNames.Zip(fit.Law.ParameterValues).Concat(fit.Law.DerivedQuantities().Select(q => (q.Key, q.Value)));
+        CsvOutput.Write(context.Out, ["parameter", "estimate", "ci95_low", "ci95_high", "standard_error"],
+            names.Select(p => intervals is null
+                ? new object?[] { p.Item1, p.Item2, null, null, null }
+                : new object?[] { p.Item1, p.Item2, intervals[p.Item1].Low, intervals[p.Item1].High, intervals[p.Item1].StandardError }));
     }
 
     private static void RenderTable(CliContext context, FitResult fit, BootstrapResult? intervals, string source)

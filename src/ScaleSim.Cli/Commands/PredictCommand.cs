@@ -13,9 +13,9 @@ internal static class PredictCommand
     public static Command Create(CliContext context)
     {
         var law = new Option<string>("--law") { Description = "Published law name or a law JSON file from 'scalesim fit --out'.", Required = true };
-        var parameters = CommonOptions.Number("--params", "Parameters N (active parameters for MoE laws; the dense base model for moe-routed).");
-        var tokens = CommonOptions.Number("--tokens", "Training tokens D (every token seen, repeats included).");
-        var unique = CommonOptions.Number("--unique-tokens", "Unique tokens U (data-constrained laws); at or above D means no repetition.");
+        var parameters = CommonOptions.Quantity("--params", "Parameters N (active parameters for MoE laws; the dense base model for moe-routed).");
+        var tokens = CommonOptions.Quantity("--tokens", "Training tokens D (every token seen, repeats included).");
+        var unique = CommonOptions.Quantity("--unique-tokens", "Unique tokens U (data-constrained laws); at or above D means no repetition.");
         var experts = CommonOptions.Number("--experts", "Experts E (moe-routed laws; for moe-fine-grained, the expansion rate, which its loss does not depend on).");
         var granularity = CommonOptions.Number("--granularity", "Granularity G (moe-fine-grained laws; default 1).");
         var convention = new Option<string?>("--params-convention")
@@ -23,12 +23,14 @@ internal static class PredictCommand
             Description = "How --params is counted: total or non-embedding. Converted to the law's own convention with Pearce & Song's shape family.",
         };
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format();
         var command = new Command("predict", "Predict the loss of a model under a published or fitted law.")
         {
-            law, parameters, tokens, unique, experts, granularity, convention, json,
+            law, parameters, tokens, unique, experts, granularity, convention, json, format,
         };
         command.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             string lawName = parse.GetValue(law)!;
             var resolved = LawFile.Resolve(lawName);
             var published = PublishedLaws.Find(lawName);
@@ -58,9 +60,14 @@ internal static class PredictCommand
             if (point.Granularity is { } g) result["granularity"] = g;
             AddDetails(result, resolved, point);
 
-            if (parse.GetValue(json))
+            if (outputFormat == OutputFormat.Json)
             {
                 JsonOutput.Write(context.Out, result);
+                return 0;
+            }
+            if (outputFormat == OutputFormat.Csv)
+            {
+                CsvOutput.WriteRows(context.Out, [result]);
                 return 0;
             }
             var table = new Table().PlainTitle($"prediction under {lawName} ({resolved.Kind})");

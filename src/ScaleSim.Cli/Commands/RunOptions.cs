@@ -35,7 +35,7 @@ internal sealed class RunOptions
     public RunTable Load(ParseResult parse, string file, CliContext context)
     {
         var columns = new RunColumns(parse.GetValue(Params), parse.GetValue(Tokens), parse.GetValue(Flops), parse.GetValue(Loss), parse.GetValue(UniqueTokens));
-        var runs = RunTableLoader.Load(file, columns, FlopModels.Parse(parse.GetValue(FlopModel)!));
+        var runs = RunTableLoader.FromRaw(TableInput.Read(context, file), columns, FlopModels.Parse(parse.GetValue(FlopModel)!));
         foreach (var warning in runs.Warnings) context.Warn(warning);
         return runs;
     }

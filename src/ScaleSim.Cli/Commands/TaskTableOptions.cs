@@ -24,7 +24,7 @@ internal sealed class TaskTableOptions
     {
         var kind = parse.GetValue(Scale) is { } text ? TaskColumns.ParseKind(text) : defaultKind;
         var columns = new TaskColumns(kind, parse.GetValue(ScaleColumn), parse.GetValue(Score), Task: parse.GetValue(TaskColumn), Direction: direction);
-        var table = TaskTableLoader.Load(file, columns);
+        var table = TaskTableLoader.FromRaw(TableInput.Read(context, file), columns);
         foreach (var warning in table.Warnings) context.Warn(warning);
         return table;
     }

@@ -14,7 +14,7 @@ internal static class TasksFitCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "Task results as CSV, TSV or JSON Lines." };
+        var file = new Argument<string>("FILE") { Description = "Task results as CSV, TSV or JSON Lines; - reads standard input." };
         var task = new Option<string?>("--task") { Description = "Only this task." };
         var metric = new Option<string?>("--metric") { Description = "Only this metric." };
         var form = new Option<string>("--form")
@@ -37,12 +37,13 @@ internal static class TasksFitCommand
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for intervals (0 to skip).", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "Seed for the bootstrap.", DefaultValueFactory = _ => 0 };
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format();
         var figureOptions = new FigureOptions();
         var tableOptions = new TaskTableOptions();
 
         var command = new Command("fit", "Fit task curves (scores or losses) over log scale (linear, sigmoid, BNSL, U-shape, power law), select a form, classify, bootstrap.")
         {
-            file, task, metric, form, select, loss, holdout, margin, bootstrap, seed, json,
+            file, task, metric, form, select, loss, holdout, margin, bootstrap, seed, json, format,
         };
         figureOptions.AddTo(command);
         tableOptions.AddTo(command);
@@ -65,7 +66,10 @@ internal static class TasksFitCommand
 
             if (figureOptions.Read(parse) is { } figureTarget)
                 foreach (var result in results) context.Error.WriteLine($"wrote {figureTarget.Save(TaskCurveFigures.Curve(result), TaskCurveFigures.FileName(result.Curve))}");
-            if (parse.GetValue(json))
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
+            // One row per curve; its list of candidate forms stays in the JSON.
+            if (outputFormat == OutputFormat.Csv) CsvOutput.WriteRows(context.Out, results.Select(TaskCurveResultJson.ToJson));
+            else if (outputFormat == OutputFormat.Json)
             {
                 JsonOutput.Write(context.Out, new JsonObject
                 {

@@ -17,19 +17,20 @@ internal static class TasksPredictCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "Task table with training FLOPs, score and the task loss (loss column) per model." };
+        var file = new Argument<string>("FILE") { Description = "Task table with training FLOPs, score and the task loss (loss column) per model; - reads standard input." };
         var task = new Option<string?>("--task") { Description = "The task (needed when the table has several with a loss)." };
         var metric = new Option<string?>("--metric") { Description = "The metric (needed when the task has several)." };
-        var target = CommonOptions.Number("--target-flops", "Training compute to forecast the score at.");
+        var target = CommonOptions.Quantity("--target-flops", "Training compute to forecast the score at.");
         var holdout = new Option<bool>("--holdout-largest") { Description = "Leave the largest-compute models out of both fits and forecast them." };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples of each step.", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "Seed for the bootstrap.", DefaultValueFactory = _ => 0 };
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format();
         var figureOptions = new FigureOptions();
         var tableOptions = new TaskTableOptions();
         var command = new Command("predict", "Two-step forecast (Llama 3 report): task loss against compute, then score against task loss, at a larger budget.")
         {
-            file, task, metric, target, holdout, bootstrap, seed, json,
+            file, task, metric, target, holdout, bootstrap, seed, json, format,
         };
         figureOptions.AddTo(command);
         tableOptions.AddTo(command);
@@ -54,8 +55,12 @@ internal static class TasksPredictCommand
             if (figureOptions.Read(parse) is { } figureTarget)
                 foreach (var (name, figure) in PredictionFigures.All(prediction))
                     context.Error.WriteLine($"wrote {figureTarget.Save(figure, name)}");
-            if (parse.GetValue(json)) JsonOutput.Write(context.Out, ToJson(prediction, table.Source));
-            else Render(context, prediction);
+            switch (CommonOptions.FormatOf(parse, format, json))
+            {
+                case OutputFormat.Json: JsonOutput.Write(context.Out, ToJson(prediction, table.Source)); break;
+                case OutputFormat.Csv: CsvOutput.WriteRows(context.Out, [ToJson(prediction, table.Source)]); break;
+                default: Render(context, prediction); break;
+            }
             return 0;
         });
         return command;

@@ -18,15 +18,14 @@ internal static class TrainingOptions
         },
     };
 
-    /// <summary>A count that may be written in scientific notation (<c>2e6</c>), as token budgets usually are.</summary>
+    /// <summary>A count that may be written in scientific notation (<c>2e6</c>) or with a suffix (<c>2M</c>), as token budgets usually are.</summary>
     public static Option<long?> Count(string name, string description) => new(name)
     {
         Description = description,
         CustomParser = result =>
         {
             string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)
-                && Math.Abs(value) < 9e18 && value == Math.Round(value))
+            if (ScaleSim.Units.Quantity.TryParse(text, out double value) && Math.Abs(value) < 9e18 && value == Math.Round(value))
                 return (long)value;
             result.AddError($"{name}: '{text}' is not a whole number");
             return null;

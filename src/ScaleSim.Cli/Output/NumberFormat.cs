@@ -8,6 +8,9 @@ internal static class NumberFormat
     /// <summary>A scale such as a parameter count or FLOPs: 3 significant digits, scientific.</summary>
     public static string Scale(double value) => value.ToString("0.00e+00", CultureInfo.InvariantCulture);
 
+    /// <summary>A count of parameters or tokens: three digits and a suffix, 70.0B, 1.40T (<see cref="ScaleSim.Units.Quantity.Format"/>).</summary>
+    public static string Count(double value) => ScaleSim.Units.Quantity.Format(value);
+
     /// <summary>A loss or exponent: 4 decimals.</summary>
     public static string Fixed(double value, int decimals = 4) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);
 

@@ -16,7 +16,7 @@ public static class AnalysisLawFile
     /// <summary>The law file of an analysis.</summary>
     public static JsonObject ToJson(ScalingAnalysisResult r, string paramsConvention)
     {
-        var json = FitResultJson.ToJson(r.Approach3Fit, r.Approach3Bootstrap, r.Runs.Source);
+        var json = FitResultJson.ToLawFile(r.Approach3Fit, r.Approach3Bootstrap, r.Runs.Source, FittedRange.Of(r.Runs.Params, r.Runs.Tokens));
         var allocation = new JsonObject { ["params_convention"] = paramsConvention };
         var predictions = new JsonObject();
         foreach (var (key, estimate) in Approaches(r))

@@ -40,4 +40,32 @@ public static class FitResultJson
         }
         return json;
     }
+
+    /// <summary>
+    /// The law file <c>fit --out</c> and <c>analyze --out</c> write: <see cref="ToJson"/> plus what a planner needs for
+    /// intervals and checks, <c>bootstrap.samples</c> (every resample's parameters, by name, in resample order) and
+    /// <c>fitted_range</c> (N, D and D/N of the runs fitted), each only when known. Old files without them still read.
+    /// </summary>
+    public static JsonObject ToLawFile(FitResult fit, BootstrapResult? intervals, string source, FittedRange? range)
+    {
+        var json = ToJson(fit, intervals, source);
+        if (intervals is not null && json["bootstrap"] is JsonObject bootstrap)
+        {
+            var samples = new JsonObject();
+            foreach (var name in fit.Law.ParameterNames)
+                if (intervals.Samples.TryGetValue(name, out var column))
+                    samples[name] = new JsonArray(column.Select(v => (JsonNode)v).ToArray());
+            bootstrap["samples"] = samples;
+        }
+        if (range is not null)
+        {
+            json["fitted_range"] = new JsonObject
+            {
+                ["params"] = JsonValues.Pair(range.MinParams, range.MaxParams),
+                ["tokens"] = JsonValues.Pair(range.MinTokens, range.MaxTokens),
+                ["tokens_per_param"] = JsonValues.Pair(range.MinTokensPerParam, range.MaxTokensPerParam),
+            };
+        }
+        return json;
+    }
 }

@@ -65,6 +65,61 @@ public static class LawFile
         };
     }
 
+    /// <summary>
+    /// The bootstrap resamples of the law in a law file (<c>bootstrap.samples</c>, written by <c>fit --out</c> and
+    /// <c>analyze --out</c>) as laws, or null when the file has none (a published law, or an older file).
+    /// </summary>
+    public static IReadOnlyList<ILossLaw>? ReadResamples(string path)
+    {
+        if (ReadObject(path) is not { } root || root["bootstrap"]?["samples"] is not JsonObject samples) return null;
+        var law = FromJson(root, path);
+        var columns = new List<(string Name, JsonArray Values)>();
+        foreach (var name in law.ParameterNames)
+        {
+            if (samples[name] is not JsonArray values) throw new InputException($"{path}: bootstrap.samples.{name} is missing or not an array");
+            columns.Add((name, values));
+        }
+        int count = columns.Count == 0 ? 0 : columns[0].Values.Count;
+        if (columns.Any(c => c.Values.Count != count)) throw new InputException($"{path}: the columns of bootstrap.samples differ in length");
+        // Each resample is the law's own object with its parameters replaced, so constants (e.g. B_star) carry over.
+        var template = new JsonObject { ["law"] = law.Kind };
+        foreach (var (name, value) in law.Constants) template[name] = value;
+        var laws = new List<ILossLaw>(count);
+        for (int i = 0; i < count; i++)
+        {
+            var obj = template.DeepClone().AsObject();
+            foreach (var (name, values) in columns) obj[name] = values[i]?.DeepClone();
+            laws.Add(FromJson(obj, $"{path}: bootstrap.samples[{i}]"));
+        }
+        return laws;
+    }
+
+    /// <summary>The span of the runs a law file's law was fitted to (<c>fitted_range</c>), or null when it does not say.</summary>
+    public static FittedRange? ReadFittedRange(string path)
+    {
+        if (ReadObject(path) is not { } root || root["fitted_range"] is not JsonObject range) return null;
+        (double Low, double High) Pair(string name)
+        {
+            if (range[name] is JsonArray { Count: 2 } pair && pair[0]?.GetValueKind() == JsonValueKind.Number && pair[1]?.GetValueKind() == JsonValueKind.Number)
+                return (pair[0]!.GetValue<double>(), pair[1]!.GetValue<double>());
+            throw new InputException($"{path}: fitted_range.{name} is not a pair of numbers");
+        }
+        var (n0, n1) = Pair("params");
+        var (d0, d1) = Pair("tokens");
+        var (r0, r1) = Pair("tokens_per_param");
+        return new FittedRange(n0, n1, d0, d1, r0, r1);
+    }
+
+    // A law file's root object, or null when the path is a published law's name rather than a file.
+    private static JsonObject? ReadObject(string path)
+    {
+        if (PublishedLaws.Find(path) is not null || !File.Exists(path)) return null;
+        JsonNode? node;
+        try { node = JsonNode.Parse(File.ReadAllText(path)); }
+        catch (JsonException e) { throw new InputException($"{path}: not valid JSON ({e.Message.Split('.')[0]})"); }
+        return node as JsonObject ?? throw new InputException($"{path}: expected a JSON object with a 'law' field");
+    }
+
     /// <summary>A published set by name (<c>hoffmann</c>, <c>epoch</c>, <c>kaplan</c>, …) or a law file by path.</summary>
     public static ILossLaw Resolve(string nameOrPath)
     {

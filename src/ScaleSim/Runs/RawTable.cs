@@ -34,6 +34,19 @@ public sealed record RawTable(string File, IReadOnlyList<string> Columns, IReadO
         };
     }
 
+    /// <summary>
+    /// Reads a table from a stream that has no file name to go by, such as standard input: JSON Lines when its first
+    /// non-blank character is <c>{</c>, else CSV or TSV by the header's separators. <paramref name="name"/> (e.g.
+    /// <c>&lt;stdin&gt;</c>) stands for the file in error messages.
+    /// </summary>
+    public static RawTable Read(TextReader reader, string name)
+    {
+        string text;
+        try { text = reader.ReadToEnd(); }
+        catch (IOException e) { throw new InputException($"{name}: cannot read ({e.Message})", e); }
+        return text.TrimStart().StartsWith('{') ? ParseJsonLines(text, name) : ParseDelimited(text, DetectSeparator(text), name);
+    }
+
     /// <summary>Parses delimited text with a header row.</summary>
     public static RawTable ParseDelimited(string text, char separator, string file)
     {

@@ -42,16 +42,16 @@ internal static class DataConstrainedPlanMode
             return 0;
         }
 
-        var table = new Table().PlainTitle($"plan under {lawName} with {NumberFormat.Scale(unique)} unique tokens");
+        var table = new Table().PlainTitle($"plan under {lawName} with {NumberFormat.Count(unique)} unique tokens");
         table.AddColumn("allocation");
         foreach (var header in new[] { "FLOPs", "params N", "tokens D", "epochs", "tokens/param", "loss" })
             table.AddColumn(new TableColumn(header).RightAligned());
-        table.AddPlainRow("with the unique tokens", NumberFormat.Scale(plan.Plan.Flops), NumberFormat.Scale(plan.Plan.Params),
-            NumberFormat.Scale(plan.Plan.Tokens), NumberFormat.Fixed(plan.Epochs, 2), NumberFormat.Fixed(plan.Plan.TokensPerParam, 1), NumberFormat.Fixed(plan.Plan.Loss));
-        table.AddPlainRow("unlimited unique data", NumberFormat.Scale(plan.Unlimited.Flops), NumberFormat.Scale(plan.Unlimited.Params),
-            NumberFormat.Scale(plan.Unlimited.Tokens), "1.00", NumberFormat.Fixed(plan.Unlimited.TokensPerParam, 1), NumberFormat.Fixed(plan.Unlimited.Loss));
+        table.AddPlainRow("with the unique tokens", NumberFormat.Scale(plan.Plan.Flops), NumberFormat.Count(plan.Plan.Params),
+            NumberFormat.Count(plan.Plan.Tokens), NumberFormat.Fixed(plan.Epochs, 2), NumberFormat.Fixed(plan.Plan.TokensPerParam, 1), NumberFormat.Fixed(plan.Plan.Loss));
+        table.AddPlainRow("unlimited unique data", NumberFormat.Scale(plan.Unlimited.Flops), NumberFormat.Count(plan.Unlimited.Params),
+            NumberFormat.Count(plan.Unlimited.Tokens), "1.00", NumberFormat.Fixed(plan.Unlimited.TokensPerParam, 1), NumberFormat.Fixed(plan.Unlimited.Loss));
         context.Console.Write(table);
-        context.Console.WriteLine($"effective data D' = {NumberFormat.Scale(plan.Terms.EffectiveTokens)} tokens, effective parameters N' = {NumberFormat.Scale(plan.Terms.EffectiveParams)}; the data limit costs {NumberFormat.Fixed(plan.LossPenalty)} in loss");
+        context.Console.WriteLine($"effective data D' = {NumberFormat.Count(plan.Terms.EffectiveTokens)} tokens, effective parameters N' = {NumberFormat.Count(plan.Terms.EffectiveParams)}; the data limit costs {NumberFormat.Fixed(plan.LossPenalty)} in loss");
         context.Console.WriteLine($"N counts total parameters; FLOPs C = 6ND with D every token seen, repeats included (Muennighoff et al. 2023, R_D* = {law.RStarD:F2}, R_N* = {law.RStarN:F2})");
         return 0;
     }

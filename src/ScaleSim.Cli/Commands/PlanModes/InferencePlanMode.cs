@@ -48,7 +48,7 @@ internal static class InferencePlanMode
         string question = request.TargetLoss.HasValue
             ? $"target loss {request.TargetLoss.Value:0.0###}"
             : $"a total budget of {NumberFormat.Scale(request.Flops!.Value)} FLOPs";
-        var table = new Table().PlainTitle($"{question} under {lawName}, serving {NumberFormat.Scale(inference)} tokens");
+        var table = new Table().PlainTitle($"{question} under {lawName}, serving {NumberFormat.Count(inference)} tokens");
         table.AddColumn("model");
         foreach (var header in new[] { "params N", "tokens D", "tokens/param", "training FLOPs", "inference FLOPs", "total FLOPs", "loss" })
             table.AddColumn(new TableColumn(header).RightAligned());
@@ -72,6 +72,6 @@ internal static class InferencePlanMode
     };
 
     private static void AddRow(Table table, string label, LifetimeCost c) => table.AddPlainRow(label,
-        NumberFormat.Scale(c.Params), NumberFormat.Scale(c.TrainingTokens), NumberFormat.Fixed(c.TokensPerParam, 1),
+        NumberFormat.Count(c.Params), NumberFormat.Count(c.TrainingTokens), NumberFormat.Fixed(c.TokensPerParam, 1),
         NumberFormat.Scale(c.TrainingFlops), NumberFormat.Scale(c.InferenceFlops), NumberFormat.Scale(c.TotalFlops), NumberFormat.Fixed(c.Loss));
 }

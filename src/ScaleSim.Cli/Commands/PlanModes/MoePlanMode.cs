@@ -54,16 +54,16 @@ internal static class MoePlanMode
         var table = new Table().PlainTitle($"compute-optimal MoE at {NumberFormat.Scale(flops)} FLOPs: E = {plan.Experts:G4}, G = {plan.Granularity:G4}");
         table.AddColumn("quantity");
         table.AddColumn(new TableColumn("value").RightAligned());
-        table.AddPlainRow("active params N", NumberFormat.Scale(plan.ActiveParams));
-        table.AddPlainRow("total params", NumberFormat.Scale(plan.TotalParams));
-        table.AddPlainRow("tokens D", NumberFormat.Scale(plan.Tokens));
+        table.AddPlainRow("active params N", NumberFormat.Count(plan.ActiveParams));
+        table.AddPlainRow("total params", NumberFormat.Count(plan.TotalParams));
+        table.AddPlainRow("tokens D", NumberFormat.Count(plan.Tokens));
         table.AddPlainRow("tokens per active param", NumberFormat.Fixed(plan.TokensPerActiveParam, 1));
         table.AddPlainRow("FLOPs per token", NumberFormat.Scale(plan.FlopsPerToken));
         table.AddPlainRow("router share of FLOPs", $"{plan.RouterFraction:P2}");
         table.AddPlainRow("loss", NumberFormat.Fixed(plan.Loss));
         if (plan.DenseEquivalent is { } dense2)
         {
-            table.AddPlainRow($"dense model, same loss ({request.DenseLaw})", $"N {NumberFormat.Scale(dense2.Params)}, D {NumberFormat.Scale(dense2.Tokens)}");
+            table.AddPlainRow($"dense model, same loss ({request.DenseLaw})", $"N {NumberFormat.Count(dense2.Params)}, D {NumberFormat.Count(dense2.Tokens)}");
             table.AddPlainRow("dense-equivalent compute", $"{NumberFormat.Scale(dense2.Flops)} ({NumberFormat.Ratio(plan.DenseComputeMultiplier!.Value)})");
         }
         context.Console.Write(table);

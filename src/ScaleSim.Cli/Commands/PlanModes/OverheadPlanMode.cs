@@ -54,8 +54,8 @@ internal static class OverheadPlanMode
             table.AddColumn(new TableColumn(header).RightAligned());
         foreach (var r in rows)
         {
-            table.AddPlainRow(NumberFormat.Fixed(r.SizeFraction, 2), NumberFormat.Ratio(r.Shrink), NumberFormat.Scale(r.Params),
-                r.Reachable ? NumberFormat.Scale(r.Tokens) : "never", r.Reachable ? NumberFormat.Fixed(r.Tokens / r.Params, 0) : "-",
+            table.AddPlainRow(NumberFormat.Fixed(r.SizeFraction, 2), NumberFormat.Ratio(r.Shrink), NumberFormat.Count(r.Params),
+                r.Reachable ? NumberFormat.Count(r.Tokens) : "never", r.Reachable ? NumberFormat.Fixed(r.Tokens / r.Params, 0) : "-",
                 r.Reachable ? NumberFormat.Scale(r.Flops) : "-", r.Reachable ? $"{Math.Max(0, r.Overhead):P1}" : "unreachable");
         }
         context.Console.Write(table);
