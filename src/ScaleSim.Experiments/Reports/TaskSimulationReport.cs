@@ -40,7 +40,9 @@ public static class TaskSimulationReport
                 "; a task sequence is a separator, then examples each followed by a separator, cut at the context" + Weights(options)],
             ["held out", $"one problem in {TaskSource.HeldOutShare} (by a hash of the problem) never appears in training; each task is scored on up to {options.Evaluation} distinct held-out problems"],
             ["widths", $"{string.Join(", ", experiment.Widths.Order())} ({experiment.Shape.Layers} layers, heads of about {experiment.Shape.HeadSize} channels, context {experiment.Context})"],
-            ["tokens per run", experiment.TokensPerRun.ToString("0.##e+0", CultureInfo.InvariantCulture)],
+            experiment.TokensPerParam is { } perParam
+                ? ["tokens per run", $"{perParam.ToString("0.##", CultureInfo.InvariantCulture)} per parameter (all parameters, embeddings included)"]
+                : ["tokens per run", experiment.TokensPerRun.ToString("0.##e+0", CultureInfo.InvariantCulture)],
             ["batch", $"{experiment.Batch.Min}–{experiment.Batch.Max} sequences, chosen for at least {experiment.Batch.MinSteps} steps"],
             ["learning rate", $"{experiment.LearningRateNumerator} / d_model, 5% warm-up, cosine to 10% over the run's tokens"],
             ["seeds", string.Join(", ", experiment.Seeds)],
