@@ -5,7 +5,7 @@ namespace ScaleSim.Training.Tasks;
 /// <summary>
 /// A memo trap in the sense of McKenzie et al. (2023, "Inverse Scaling: When Bigger Isn't Better"), built for the
 /// U-shape of Wei et al. (2022, "Inverse scaling can become U-shaped"): a fixed table of <see cref="Keys"/> keys, each
-/// with a random value of <see cref="Bits"/> bits. <c>C k=</c> (a fraction <see cref="Prior"/> of training examples)
+/// with a random value of <see cref="Bits"/> bits (each bit position one half ones over the table). <c>C k=</c> (a fraction <see cref="Prior"/> of training examples)
 /// recalls key k's value; <c>F k=</c> recalls it and flips every bit, which needs the value first and one step after
 /// it. Only F prompts are held out and scored, and only on keys whose F prompt training never shows (their C prompts
 /// train, so the value is there to be recalled). A model that has not memorised the table guesses (0.5 per bit), one
@@ -89,7 +89,7 @@ public sealed class MemoTrapTask : ISyntheticTask
     public bool CanBeHeldOut(ulong key) => (key & FlipBit) != 0;
 
     // Keys: all KeyLength-digit strings when Keys is a power of ten, else a random sample of them without replacement
-    // (a partial Fisher–Yates shuffle); values: uniform random bits.
+    // (a partial Fisher–Yates shuffle); values: random bits, balanced position by position.
     private static (int[] Keys, byte[] Values) DrawTable(int keys, int keyLength, int bits, ulong seed)
     {
         var rng = Xoshiro256.ForStream(seed, TableStream);
@@ -103,8 +103,22 @@ public sealed class MemoTrapTask : ISyntheticTask
         var digits = new int[keys * keyLength];
         for (int i = 0; i < keys; i++)
             for (int d = keyLength - 1, n = numbers[i]; d >= 0; d--, n /= 10) digits[i * keyLength + d] = TaskTokens.Digit(n % 10);
+        // Every bit position holds exactly half ones (a shuffled balanced column): with uniform random bits a column's
+        // majority would be a guess better than a coin on the table, so a model that learns only the answers' marginal
+        // would score off 0.5 on the scored keys, and chance would not be 0.5 (pilot: 0.42 to 0.44 for models that
+        // memorised nothing).
         var values = new byte[keys * bits];
-        for (int i = 0; i < values.Length; i++) values[i] = (byte)rng.NextInt(2);
+        var column = new byte[keys];
+        for (int b = 0; b < bits; b++)
+        {
+            for (int i = 0; i < keys; i++) column[i] = (byte)(i < keys / 2 || (i == keys / 2 && keys % 2 == 1 && rng.NextInt(2) == 1) ? 1 : 0);
+            for (int i = keys - 1; i > 0; i--)
+            {
+                int j = rng.NextInt(i + 1);
+                (column[i], column[j]) = (column[j], column[i]);
+            }
+            for (int i = 0; i < keys; i++) values[i * bits + b] = column[i];
+        }
         return (digits, values);
     }
 }
