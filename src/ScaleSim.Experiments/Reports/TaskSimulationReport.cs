@@ -10,7 +10,7 @@ namespace ScaleSim.Experiments.Reports;
 /// <summary>
 /// The report of <c>scalesim simulate</c> on a task experiment: the data and the sweep, every model's scores, each task
 /// curve's class and fit, the measured metric artifact (exact match against p^L and the per-position product), the
-/// distractor's curve against a U, and the figures.
+/// distractor's and the memo trap's curves against a U, and the figures.
 /// </summary>
 public static class TaskSimulationReport
 {
@@ -107,6 +107,7 @@ public static class TaskSimulationReport
             md.Heading(2, "The distractor: a U-shape?");
             md.Paragraph(DistractorSentence(distractor, results, MeasuredArtifactPoint.Of(runs, distractor.Name)));
         }
+        if (source.Tasks.OfType<MemoTrapTask>().FirstOrDefault() is { } memo) MemoTrapSection.Write(md, memo, result);
 
         md.Heading(2, "Figures");
         foreach (var (file, caption) in figures) md.Image(caption, $"{figureDirectory}/{file}.png");
