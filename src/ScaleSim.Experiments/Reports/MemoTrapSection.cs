@@ -30,9 +30,10 @@ internal static class MemoTrapSection
         }
 
         md.Heading(2, "The memo trap: a U-shape?");
-        md.Paragraph($"Training recalls a key's value after C (probability {F(task.Prior, 2)}) and flips it after F; only F prompts of keys whose F prompt " +
-            $"never trains are scored ({tokensPerRun / task.AnswerLength} keys, {tokensPerRun} answer bits per run). A model that has not memorised the table " +
-            $"guesses ({F(task.Chance, 2)} per bit), one that answers the memorised value scores 0, one that flips it 1. Per-digit accuracy by size " +
+        string transform = task.Base == 2 ? "flips it" : $"adds one to every digit (mod {task.Base})";
+        md.Paragraph($"Training recalls a key's value after C (probability {F(task.Prior, 2)}) and {transform} after F; only F prompts of keys whose F prompt " +
+            $"never trains are scored ({tokensPerRun / task.AnswerLength} keys, {tokensPerRun} answer digits per run). A model that has not memorised the table " +
+            $"guesses ({F(task.Chance, 2)} per digit), one that answers the memorised value scores 0, one that {transform} 1. Per-digit accuracy by size " +
             $"(mean over seeds; below/above: more than {Errors} binomial standard errors from chance, a loose yardstick since the bits of one answer are not independent):");
         md.Table(["params", "runs", "per-digit", "against chance"], sizes.Select(s => (IReadOnlyList<string>)[I((long)s.N), I(s.Runs), F(s.Mean, 3), Side(s)]));
         md.Paragraph(Shape(pooled, "The seed-pooled per-digit curve"));

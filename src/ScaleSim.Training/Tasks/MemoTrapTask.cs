@@ -23,11 +23,14 @@ public sealed class MemoTrapTask : ISyntheticTask
     private readonly byte[] _values;
 
     /// <summary>
-    /// A table of <paramref name="keys"/> keys (2–10000) with values of <paramref name="bits"/> bits (1–30), drawn
-    /// from <paramref name="tableSeed"/>; training examples recall the value with probability <paramref name="prior"/>.
+    /// A table of <paramref name="keys"/> keys (2–10000) with values of <paramref name="bits"/> digits (1–30) in base
+    /// <paramref name="numberBase"/> (2–10), drawn from <paramref name="tableSeed"/>; training examples recall the value
+    /// with probability <paramref name="prior"/>. F adds one to every digit modulo the base: in base 2, a flip.
     /// </summary>
-    public MemoTrapTask(int keys, int bits, double prior, ulong tableSeed)
+    public MemoTrapTask(int keys, int bits, double prior, ulong tableSeed, int numberBase = 2)
     {
+        if (numberBase is < 2 or > 10) throw InputException.About($"{InputName.Of("data")} tasks: base must be 2 to 10, got {numberBase}");
+        Base = numberBase;
         if (keys is < 2 or > 10_000) throw InputException.About($"{InputName.Of("data")} tasks: memo must have 2 to 10000 keys, got {keys}");
         if (bits is < 1 or > 30) throw InputException.About($"{InputName.Of("data")} tasks: bits must be 1 to 30, got {bits}");
         if (!(prior >= 0 && prior < 1)) throw InputException.About($"{InputName.Of("data")} tasks: prior must be in [0, 1), got {prior}");
@@ -35,14 +38,17 @@ public sealed class MemoTrapTask : ISyntheticTask
         Bits = bits;
         Prior = prior;
         KeyLength = keys <= 10 ? 1 : (int)Math.Ceiling(Math.Log10(keys) - 1e-12);
-        (_keyDigits, _values) = DrawTable(keys, KeyLength, bits, tableSeed);
+        (_keyDigits, _values) = DrawTable(keys, KeyLength, bits, numberBase, tableSeed);
     }
 
     /// <summary>Keys in the table.</summary>
     public int Keys { get; }
 
-    /// <summary>Bits of every value.</summary>
+    /// <summary>Digits of every value (bits in base 2).</summary>
     public int Bits { get; }
+
+    /// <summary>The base of every value's digits; F adds one to each, modulo the base.</summary>
+    public int Base { get; }
 
     /// <summary>Share of training examples that recall the value (C) rather than flip it (F).</summary>
     public double Prior { get; }
@@ -51,7 +57,7 @@ public sealed class MemoTrapTask : ISyntheticTask
     public int KeyLength { get; }
 
     /// <inheritdoc />
-    public string Name => $"memo-{Keys.ToString(CultureInfo.InvariantCulture)}";
+    public string Name => Base == 2 ? $"memo-{Keys.ToString(CultureInfo.InvariantCulture)}" : $"memo-{Keys.ToString(CultureInfo.InvariantCulture)}-base{Base.ToString(CultureInfo.InvariantCulture)}";
 
     /// <inheritdoc />
     public int PromptLength => KeyLength + 2;
@@ -60,13 +66,16 @@ public sealed class MemoTrapTask : ISyntheticTask
     public int AnswerLength => Bits;
 
     /// <inheritdoc />
-    public double Chance => 0.5;
+    public double Chance => 1.0 / Base;
 
     /// <inheritdoc />
-    public string Format => string.Create(CultureInfo.InvariantCulture,
-        $"C or F then one of {Keys} {KeyLength}-digit keys then =; each key has a fixed random {Bits}-bit value; C (p = {Prior:0.###} in training) recalls it, F flips it; scored on F of keys whose F prompt never trains");
+    public string Format => Base == 2
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"C or F then one of {Keys} {KeyLength}-digit keys then =; each key has a fixed random {Bits}-bit value; C (p = {Prior:0.###} in training) recalls it, F flips it; scored on F of keys whose F prompt never trains")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"C or F then one of {Keys} {KeyLength}-digit keys then =; each key has a fixed random {Bits}-digit base-{Base} value; C (p = {Prior:0.###} in training) recalls it, F adds 1 to every digit mod {Base}; scored on F of keys whose F prompt never trains");
 
-    /// <summary>The value of key number <paramref name="index"/>, bit by bit (0 or 1).</summary>
+    /// <summary>The value of key number <paramref name="index"/>, digit by digit (0 to <see cref="Base"/> − 1).</summary>
     public ReadOnlySpan<byte> Value(int index) => _values.AsSpan(index * Bits, Bits);
 
     /// <summary>The digits of key number <paramref name="index"/>.</summary>
@@ -81,7 +90,7 @@ public sealed class MemoTrapTask : ISyntheticTask
         Key(index).CopyTo(example[1..]);
         example[KeyLength + 1] = TaskTokens.EqualsSign;
         var value = Value(index);
-        for (int i = 0; i < Bits; i++) example[PromptLength + i] = TaskTokens.Digit(flip ? 1 - value[i] : value[i]);
+        for (int i = 0; i < Bits; i++) example[PromptLength + i] = TaskTokens.Digit(flip ? (value[i] + 1) % Base : value[i]);
         return (flip ? FlipBit : 0UL) | (uint)index;
     }
 
@@ -90,7 +99,7 @@ public sealed class MemoTrapTask : ISyntheticTask
 
     // Keys: all KeyLength-digit strings when Keys is a power of ten, else a random sample of them without replacement
     // (a partial Fisher–Yates shuffle); values: random bits, balanced position by position.
-    private static (int[] Keys, byte[] Values) DrawTable(int keys, int keyLength, int bits, ulong seed)
+    private static (int[] Keys, byte[] Values) DrawTable(int keys, int keyLength, int bits, int numberBase, ulong seed)
     {
         var rng = Xoshiro256.ForStream(seed, TableStream);
         int space = (int)Math.Pow(10, keyLength);
@@ -111,7 +120,10 @@ public sealed class MemoTrapTask : ISyntheticTask
         var column = new byte[keys];
         for (int b = 0; b < bits; b++)
         {
-            for (int i = 0; i < keys; i++) column[i] = (byte)(i < keys / 2 || (i == keys / 2 && keys % 2 == 1 && rng.NextInt(2) == 1) ? 1 : 0);
+            if (numberBase == 2)
+                for (int i = 0; i < keys; i++) column[i] = (byte)(i < keys / 2 || (i == keys / 2 && keys % 2 == 1 && rng.NextInt(2) == 1) ? 1 : 0);
+            else
+                for (int i = 0; i < keys; i++) column[i] = (byte)(i % numberBase);
             for (int i = keys - 1; i > 0; i--)
             {
                 int j = rng.NextInt(i + 1);

@@ -14,7 +14,7 @@ public sealed record TaskSourceOptions
     public const string Prefix = "tasks";
 
     /// <summary>Known keys.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["addition", "reverse", "distractor", "memo", "bits", "prior", "order", "rate", "seed", "eval"];
+    public static IReadOnlyList<string> Keys { get; } = ["addition", "reverse", "distractor", "memo", "bits", "base", "prior", "order", "rate", "seed", "eval"];
 
     /// <summary>Digits per addition operand, or null for no addition task.</summary>
     public int? Addition { get; init; }
@@ -28,8 +28,11 @@ public sealed record TaskSourceOptions
     /// <summary>Keys in the memo trap's table, or null for no memo trap.</summary>
     public int? Memo { get; init; }
 
-    /// <summary>Bits of every value in the memo trap's table.</summary>
+    /// <summary>Digits (bits in base 2) of every value in the memo trap's table.</summary>
     public int Bits { get; init; } = 6;
+
+    /// <summary>The base of the memo trap's values (2: bits, and F flips them; else F adds one to every digit).</summary>
+    public int Base { get; init; } = 2;
 
     /// <summary>Sampling weight of the addition task.</summary>
     public double AdditionWeight { get; init; } = 1;
@@ -79,6 +82,7 @@ public sealed record TaskSourceOptions
                 "distractor" => Sized(key, value) is var (d, wd) ? options with { Distractor = d, DistractorWeight = wd } : options,
                 "memo" => Sized(key, value) is var (m, wm) ? options with { Memo = m, MemoWeight = wm } : options,
                 "bits" => options with { Bits = Int(key, value) },
+                "base" => options with { Base = Int(key, value) },
                 "prior" => options with { Prior = Double(key, value) },
                 "order" => options with
                 {
@@ -109,7 +113,7 @@ public sealed record TaskSourceOptions
         if (Addition is { } a) tasks.Add((new AdditionTask(a, Order), AdditionWeight));
         if (Reverse is { } r) tasks.Add((new ReverseTask(r), ReverseWeight));
         if (Distractor is { } d) tasks.Add((new DistractorTask(d, Prior), DistractorWeight));
-        if (Memo is { } m) tasks.Add((new MemoTrapTask(m, Bits, Prior, Seed), MemoWeight));
+        if (Memo is { } m) tasks.Add((new MemoTrapTask(m, Bits, Prior, Seed, Base), MemoWeight));
         return tasks;
     }
 
@@ -132,7 +136,7 @@ public sealed record TaskSourceOptions
         if (Addition is { } a) text.Append(CultureInfo.InvariantCulture, $"addition={a}{Weight(AdditionWeight)},");
         if (Reverse is { } r) text.Append(CultureInfo.InvariantCulture, $"reverse={r}{Weight(ReverseWeight)},");
         if (Distractor is { } d) text.Append(CultureInfo.InvariantCulture, $"distractor={d}{Weight(DistractorWeight)},");
-        if (Memo is { } m) text.Append(CultureInfo.InvariantCulture, $"memo={m}{Weight(MemoWeight)},bits={Bits},");
+        if (Memo is { } m) text.Append(CultureInfo.InvariantCulture, $"memo={m}{Weight(MemoWeight)},bits={Bits},{(Base == 2 ? "" : $"base={Base},")}");
         if (Distractor is not null || Memo is not null) text.Append(CultureInfo.InvariantCulture, $"prior={Prior:R},");
         text.Append(CultureInfo.InvariantCulture, $"order={(Order == DigitOrder.Lsb ? "lsb" : "msb")},rate={Rate:R},seed={Seed},eval={Evaluation}");
         return text.ToString();

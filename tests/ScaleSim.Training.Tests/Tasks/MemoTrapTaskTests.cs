@@ -129,6 +129,30 @@ public class MemoTrapTaskTests
     }
 
     [Fact]
+    public void InBaseTenFAsksForTheSuccessorOfEveryDigitAndChanceIsATenth()
+    {
+        var source = Open("tasks:memo=256,bits=1,base=10,prior=0.9");
+        var task = (MemoTrapTask)source.Tasks.Single();
+        Assert.Equal("memo-256-base10", task.Name);
+        Assert.Equal(0.1, task.Chance, 12);
+        // Every digit is the value of 25 or 26 of the 256 keys.
+        for (int d = 0; d < 10; d++) Assert.InRange(Enumerable.Range(0, task.Keys).Count(i => task.Value(i)[0] == d), 25, 26);
+        var index = IndexOfKey(task);
+        foreach (var e in TrainingExamples(source, 256))
+        {
+            int value = task.Value(index[string.Join("", e[1..4])])[0];
+            Assert.Equal(e[0] == TaskTokens.Copy ? value : (value + 1) % 10, e[^1]);
+        }
+        var eval = source.EvaluationSet(0, Context);
+        for (int i = 0; i < eval.Examples; i++)
+            Assert.Equal((task.Value(index[string.Join("", eval.Row(i).Slice(2, 3).ToArray())])[0] + 1) % 10, eval.Answer(i)[0]);
+        Assert.Contains("base must be 2 to 10", Assert.Throws<InputException>(() => DataSourceSpec.Parse("tasks:memo=10,base=11")).Message);
+        var o = TaskSourceOptions.Parse("tasks:memo=256,bits=1,base=10");
+        Assert.Equal(o, TaskSourceOptions.Parse(o.ToString()));
+        Assert.DoesNotContain("base", TaskSourceOptions.Parse("tasks:memo=256").ToString());
+    }
+
+    [Fact]
     public void MemoSpecsRoundTripAndBadOnesNameTheProblem()
     {
         var o = TaskSourceOptions.Parse("tasks:memo=300*2,bits=5,prior=0.8,addition=2");
