@@ -76,7 +76,7 @@ internal sealed class SweepProgressView : ISimulationObserver, IProgress<SweepEv
     public void Planned(SweepPlan plan, SimulationOptions options)
     {
         string what = plan.Experiment is SizeSweepExperiment sizes
-            ? $"{plan.Runs.Count} runs (widths {string.Join(", ", sizes.Widths)} at {sizes.TokensPerRun:0.##e+0} tokens each)"
+            ? $"{plan.Runs.Count} runs (widths {string.Join(", ", sizes.Widths)} at {(sizes.TokensPerParam is { } perParam ? $"{perParam:0.##} tokens per parameter" : $"{sizes.TokensPerRun:0.##e+0} tokens each")})"
             : $"{plan.Runs.Count} runs at {((IsoFlopExperiment)plan.Experiment).Budgets.Length} budgets";
         Begin(plan, options.RunsDirectory, $"{plan.Experiment.Name}: {what}, {options.ParallelRuns} at once, into {options.RunsDirectory}");
     }

@@ -10,7 +10,7 @@ namespace ScaleSim.Experiments.Reports;
 /// <summary>
 /// The report of <c>scalesim simulate</c> on a task experiment: the data and the sweep, every model's scores, each task
 /// curve's class and fit, the measured metric artifact (exact match against p^L and the per-position product), the
-/// distractor's curve against a U, and the figures.
+/// distractor's and the memo trap's curves against a U, and the figures.
 /// </summary>
 public static class TaskSimulationReport
 {
@@ -40,7 +40,9 @@ public static class TaskSimulationReport
                 "; a task sequence is a separator, then examples each followed by a separator, cut at the context" + Weights(options)],
             ["held out", $"one problem in {TaskSource.HeldOutShare} (by a hash of the problem) never appears in training; each task is scored on up to {options.Evaluation} distinct held-out problems"],
             ["widths", $"{string.Join(", ", experiment.Widths.Order())} ({experiment.Shape.Layers} layers, heads of about {experiment.Shape.HeadSize} channels, context {experiment.Context})"],
-            ["tokens per run", experiment.TokensPerRun.ToString("0.##e+0", CultureInfo.InvariantCulture)],
+            experiment.TokensPerParam is { } perParam
+                ? ["tokens per run", $"{perParam.ToString("0.##", CultureInfo.InvariantCulture)} per parameter (all parameters, embeddings included)"]
+                : ["tokens per run", experiment.TokensPerRun.ToString("0.##e+0", CultureInfo.InvariantCulture)],
             ["batch", $"{experiment.Batch.Min}–{experiment.Batch.Max} sequences, chosen for at least {experiment.Batch.MinSteps} steps"],
             ["learning rate", $"{experiment.LearningRateNumerator} / d_model, 5% warm-up, cosine to 10% over the run's tokens"],
             ["seeds", string.Join(", ", experiment.Seeds)],
@@ -105,6 +107,7 @@ public static class TaskSimulationReport
             md.Heading(2, "The distractor: a U-shape?");
             md.Paragraph(DistractorSentence(distractor, results, MeasuredArtifactPoint.Of(runs, distractor.Name)));
         }
+        if (source.Tasks.OfType<MemoTrapTask>().FirstOrDefault() is { } memo) MemoTrapSection.Write(md, memo, result);
 
         md.Heading(2, "Figures");
         foreach (var (file, caption) in figures) md.Image(caption, $"{figureDirectory}/{file}.png");

@@ -122,7 +122,8 @@ public abstract record ExperimentDefinition
         bool widths = Has("widths");
         bool budgets = root.TryGetProperty("budgets", out var b) && b.ValueKind == JsonValueKind.Array && b.GetArrayLength() > 0;
         if (widths && budgets) throw new InputException($"{source}: give budgets (an IsoFLOP experiment) or widths (a size sweep), not both");
-        if (!widths && Has("tokens_per_run")) throw new InputException($"{source}: tokens_per_run belongs to a size sweep; give widths too, or budgets without it");
+        foreach (var field in new[] { "tokens_per_run", "tokens_per_param" })
+            if (!widths && Has(field)) throw new InputException($"{source}: {field} belongs to a size sweep; give widths too, or budgets without it");
         return widths ? typeof(SizeSweepExperiment) : typeof(IsoFlopExperiment);
     }
 }

@@ -13,7 +13,7 @@ namespace ScaleSim.Training.Sweeps;
 /// <summary>
 /// The JSON Schema (draft 2020-12) of experiment.json, generated from the definition types with the serializer options
 /// <see cref="ExperimentDefinition.Parse"/> reads them with: one branch per kind (<see cref="IsoFlopExperiment"/> with
-/// <c>budgets</c>, <see cref="SizeSweepExperiment"/> with <c>widths</c> and <c>tokens_per_run</c>), every field with its
+/// <c>budgets</c>, <see cref="SizeSweepExperiment"/> with <c>widths</c> and <c>tokens_per_run</c> or <c>tokens_per_param</c>), every field with its
 /// type, its default and, given the assembly's XML documentation, its description. The schema says what a file may
 /// contain; <see cref="ExperimentDefinition.Validate"/> still checks the values (a parabola needs three sizes, …).
 /// </summary>
@@ -28,10 +28,10 @@ public static partial class ExperimentSchema
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
             ["title"] = "ScaleSim experiment",
             ["description"] = "An experiment file (experiments/NAME/experiment.json) for scalesim simulate and scalesim sweep. " +
-                "It has no kind field: budgets make an IsoFLOP experiment, widths and tokens_per_run a size sweep. Comments (//) are allowed.",
+                "It has no kind field: budgets make an IsoFLOP experiment, widths (with tokens_per_run or tokens_per_param) a size sweep. Comments (//) are allowed.",
             ["oneOf"] = new JsonArray(
                 Kind(new IsoFlopExperiment { Name = "" }, "IsoFLOP experiment", ["name", "budgets"], summaries),
-                Kind(new SizeSweepExperiment { Name = "" }, "size sweep", ["name", "widths", "tokens_per_run"], summaries)),
+                Kind(new SizeSweepExperiment { Name = "" }, "size sweep", ["name", "widths"], summaries)),
         };
     }
 

@@ -3,7 +3,7 @@ using ScaleSim.Training.Model;
 namespace ScaleSim.Training.Sweeps;
 
 /// <summary>
-/// Turns an experiment into runs. A size sweep is one run per width and seed at its fixed token count. An IsoFLOP
+/// Turns an experiment into runs. A size sweep is one run per width and seed at its fixed token count (or tokens per parameter). An IsoFLOP
 /// experiment: at each budget, sizes spread log-evenly over <see cref="IsoFlopExperiment.SizeSpan"/>
 /// around the expected optimum, snapped to the shape rule; D = C / FLOPs-per-token; a batch per run; then extra horizons.
 /// Refuses a grid that cannot place an interior minimum at every budget.
@@ -23,7 +23,7 @@ public static class SweepPlanner
                     foreach (int width in sizes.Widths.Order())
                     {
                         var model = new TinyGpt(sizes.Shape.Layers, width, sizes.Shape.HeadsFor(width), sizes.Context, v);
-                        runs.Add(Make(experiment, PlannedRun.SizeId(width, seed), RunRole.Size, null, seed, model, sizes.TokensPerRun));
+                        runs.Add(Make(experiment, PlannedRun.SizeId(width, seed), RunRole.Size, null, seed, model, sizes.TokensFor(model)));
                     }
                 break;
             case IsoFlopExperiment isoFlop:

@@ -29,4 +29,10 @@ public interface ISyntheticTask
     /// scored on, which may differ from the training distribution (the distractor task scores only its rare rule).
     /// </summary>
     ulong Write(ref Xoshiro256 rng, bool evaluation, Span<int> example);
+
+    /// <summary>
+    /// Whether the problem with <paramref name="key"/> may be held out of training. Every problem may, unless the task
+    /// says otherwise: the memo trap keeps its facts (the values it asks about) in training and holds out only questions.
+    /// </summary>
+    bool CanBeHeldOut(ulong key) => true;
 }

@@ -31,6 +31,7 @@ public sealed class TaskSource : ITokenSource, ISequenceSampler
     private readonly double[] _cumulativeWeights;
     private readonly ulong[] _taskSalts;
     private readonly int _longestExample;
+    private readonly bool _equalWeights;
 
     /// <summary>The source <paramref name="options"/> describe.</summary>
     public TaskSource(TaskSourceOptions options)
@@ -41,6 +42,9 @@ public sealed class TaskSource : ITokenSource, ISequenceSampler
         Tasks = weighted.Select(t => t.Task).ToList();
         double total = weighted.Sum(t => t.Weight), running = 0;
         _cumulativeWeights = weighted.Select(t => (running += t.Weight) / total).ToArray();
+        // The rule from before the memo trap existed, unchanged for specs without it, so that they draw the same batches.
+        _equalWeights = options.AdditionWeight == options.ReverseWeight && options.ReverseWeight == options.DistractorWeight
+            && (options.Memo is null || options.MemoWeight == options.DistractorWeight);
         _background = options.Rate < 1 ? new MarkovSource(new MarkovSourceOptions()) : null;
         _taskSalts = Tasks.Select(t => Salt(t.Name)).ToArray();
         _longestExample = Tasks.Max(t => t.PromptLength + t.AnswerLength);
@@ -76,7 +80,7 @@ public sealed class TaskSource : ITokenSource, ISequenceSampler
 
     /// <summary>Whether the problem with <paramref name="key"/> of task number <paramref name="task"/> is held out of training.</summary>
     public bool IsHeldOut(int task, ulong key) =>
-        Xoshiro256.ForStream(Options.Seed ^ _taskSalts[task], HeldOutStream, key).NextUInt64() % HeldOutShare == 0;
+        Tasks[task].CanBeHeldOut(key) && Xoshiro256.ForStream(Options.Seed ^ _taskSalts[task], HeldOutStream, key).NextUInt64() % HeldOutShare == 0;
 
     /// <summary>Writes one training-distribution sequence (task or background) of <paramref name="tokens"/>.Length tokens.</summary>
     public void Sequence(ref Xoshiro256 rng, Span<int> tokens)
@@ -107,7 +111,7 @@ public sealed class TaskSource : ITokenSource, ISequenceSampler
     private int PickTask(ref Xoshiro256 rng)
     {
         if (Tasks.Count == 1) return 0;
-        if (Options.AdditionWeight == Options.ReverseWeight && Options.ReverseWeight == Options.DistractorWeight) return rng.NextInt(Tasks.Count);
+        if (_equalWeights) return rng.NextInt(Tasks.Count);
         double u = rng.NextDouble();
         int t = 0;
         while (t < _cumulativeWeights.Length - 1 && u >= _cumulativeWeights[t]) t++;

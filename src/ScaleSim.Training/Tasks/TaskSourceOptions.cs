@@ -4,7 +4,7 @@ using System.Text;
 namespace ScaleSim.Training.Tasks;
 
 /// <summary>
-/// The knobs of <see cref="TaskSource"/>, spelled <c>tasks:addition=3,reverse=6,distractor=8,prior=0.9,order=lsb,rate=1,seed=0,eval=500</c>
+/// The knobs of <see cref="TaskSource"/>, spelled <c>tasks:addition=3,reverse=6,distractor=8,memo=1000,bits=6,prior=0.9,order=lsb,rate=1,seed=0,eval=500</c>
 /// (at least one task; the rest have defaults). A task's size may carry a sampling weight after a star,
 /// <c>addition=3*4,reverse=6</c>: addition examples four times as often as reversals (weights default to 1).
 /// </summary>
@@ -14,7 +14,7 @@ public sealed record TaskSourceOptions
     public const string Prefix = "tasks";
 
     /// <summary>Known keys.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["addition", "reverse", "distractor", "prior", "order", "rate", "seed", "eval"];
+    public static IReadOnlyList<string> Keys { get; } = ["addition", "reverse", "distractor", "memo", "bits", "base", "prior", "order", "rate", "seed", "eval"];
 
     /// <summary>Digits per addition operand, or null for no addition task.</summary>
     public int? Addition { get; init; }
@@ -25,6 +25,15 @@ public sealed record TaskSourceOptions
     /// <summary>Bits of the distractor task, or null for none.</summary>
     public int? Distractor { get; init; }
 
+    /// <summary>Keys in the memo trap's table, or null for no memo trap.</summary>
+    public int? Memo { get; init; }
+
+    /// <summary>Digits (bits in base 2) of every value in the memo trap's table.</summary>
+    public int Bits { get; init; } = 6;
+
+    /// <summary>The base of the memo trap's values (2: bits, and F flips them; else F adds one to every digit).</summary>
+    public int Base { get; init; } = 2;
+
     /// <summary>Sampling weight of the addition task.</summary>
     public double AdditionWeight { get; init; } = 1;
 
@@ -34,7 +43,10 @@ public sealed record TaskSourceOptions
     /// <summary>Sampling weight of the distractor task.</summary>
     public double DistractorWeight { get; init; } = 1;
 
-    /// <summary>Share of the distractor's training examples that are copies (the frequent prior).</summary>
+    /// <summary>Sampling weight of the memo trap.</summary>
+    public double MemoWeight { get; init; } = 1;
+
+    /// <summary>Share of the distractor's training examples that are copies, and of the memo trap's that recall the value (the frequent prior).</summary>
     public double Prior { get; init; } = 0.9;
 
     /// <summary>How the addition task writes numbers.</summary>
@@ -68,6 +80,9 @@ public sealed record TaskSourceOptions
                 "addition" => Sized(key, value) is var (a, wa) ? options with { Addition = a, AdditionWeight = wa } : options,
                 "reverse" => Sized(key, value) is var (r, wr) ? options with { Reverse = r, ReverseWeight = wr } : options,
                 "distractor" => Sized(key, value) is var (d, wd) ? options with { Distractor = d, DistractorWeight = wd } : options,
+                "memo" => Sized(key, value) is var (m, wm) ? options with { Memo = m, MemoWeight = wm } : options,
+                "bits" => options with { Bits = Int(key, value) },
+                "base" => options with { Base = Int(key, value) },
                 "prior" => options with { Prior = Double(key, value) },
                 "order" => options with
                 {
@@ -88,7 +103,7 @@ public sealed record TaskSourceOptions
         return options;
     }
 
-    /// <summary>The tasks, in a fixed order: addition, reverse, distractor.</summary>
+    /// <summary>The tasks, in a fixed order: addition, reverse, distractor, memo trap.</summary>
     public IReadOnlyList<ISyntheticTask> CreateTasks() => CreateWeightedTasks().Select(t => t.Task).ToList();
 
     /// <summary>The tasks with their sampling weights, in the order of <see cref="CreateTasks"/>.</summary>
@@ -98,17 +113,18 @@ public sealed record TaskSourceOptions
         if (Addition is { } a) tasks.Add((new AdditionTask(a, Order), AdditionWeight));
         if (Reverse is { } r) tasks.Add((new ReverseTask(r), ReverseWeight));
         if (Distractor is { } d) tasks.Add((new DistractorTask(d, Prior), DistractorWeight));
+        if (Memo is { } m) tasks.Add((new MemoTrapTask(m, Bits, Prior, Seed, Base), MemoWeight));
         return tasks;
     }
 
     /// <summary>Throws <see cref="InputException"/> naming the knob at fault.</summary>
     public void Validate()
     {
-        if (Addition is null && Reverse is null && Distractor is null)
-            throw InputException.About($"{InputName.Of("data")} tasks: name at least one task (addition=DIGITS, reverse=DIGITS or distractor=BITS)");
+        if (Addition is null && Reverse is null && Distractor is null && Memo is null)
+            throw InputException.About($"{InputName.Of("data")} tasks: name at least one task (addition=DIGITS, reverse=DIGITS, distractor=BITS or memo=KEYS)");
         if (!(Rate > 0 && Rate <= 1)) throw InputException.About($"{InputName.Of("data")} tasks: rate must be in (0, 1], got {Rate}");
         if (Evaluation <= 0) throw InputException.About($"{InputName.Of("data")} tasks: eval must be positive, got {Evaluation}");
-        foreach (var w in new[] { AdditionWeight, ReverseWeight, DistractorWeight })
+        foreach (var w in new[] { AdditionWeight, ReverseWeight, DistractorWeight, MemoWeight })
             if (!(w > 0) || double.IsInfinity(w)) throw InputException.About($"{InputName.Of("data")} tasks: a task weight must be a positive number, got {w}");
         CreateTasks();
     }
@@ -119,7 +135,9 @@ public sealed record TaskSourceOptions
         var text = new StringBuilder(Prefix).Append(':');
         if (Addition is { } a) text.Append(CultureInfo.InvariantCulture, $"addition={a}{Weight(AdditionWeight)},");
         if (Reverse is { } r) text.Append(CultureInfo.InvariantCulture, $"reverse={r}{Weight(ReverseWeight)},");
-        if (Distractor is { } d) text.Append(CultureInfo.InvariantCulture, $"distractor={d}{Weight(DistractorWeight)},prior={Prior:R},");
+        if (Distractor is { } d) text.Append(CultureInfo.InvariantCulture, $"distractor={d}{Weight(DistractorWeight)},");
+        if (Memo is { } m) text.Append(CultureInfo.InvariantCulture, $"memo={m}{Weight(MemoWeight)},bits={Bits},{(Base == 2 ? "" : $"base={Base},")}");
+        if (Distractor is not null || Memo is not null) text.Append(CultureInfo.InvariantCulture, $"prior={Prior:R},");
         text.Append(CultureInfo.InvariantCulture, $"order={(Order == DigitOrder.Lsb ? "lsb" : "msb")},rate={Rate:R},seed={Seed},eval={Evaluation}");
         return text.ToString();
     }
