@@ -2,13 +2,13 @@
 # Side-by-side training throughput: ScaleSim's CPU backend and the PyTorch peer, same shapes, same machine, same run.
 # Usage: [LD_LIBRARY_PATH=…/openblas-pthread OPENBLAS_NUM_THREADS=1] experiments/bench-train/run.sh [PEER] [OUT]
 #   (the peer inherits the environment; see README.md for why it needs a fast BLAS)
-#   PEER  path of torch_gpt_peer.py (default ../shared/peers/torch_gpt_peer.py relative to the repository root)
+#   PEER  path of torch_gpt_peer.py (default experiments/bench-train/peers/torch_gpt_peer.py, the repository's copy)
 #   OUT   directory for the JSON results (default experiments/bench-train/results)
 # Needs (on your machine only, never in CI): apt-get update && apt-get install -y python3-torch python3-numpy
 # Measure on a quiet machine: a build or test run beside it makes every number meaningless (check `uptime`).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-peer="${1:-$root/../shared/peers/torch_gpt_peer.py}"
+peer="${1:-$root/experiments/bench-train/peers/torch_gpt_peer.py}"
 out="${2:-$root/experiments/bench-train/results}"
 mkdir -p "$out"
 dotnet build "$root/src/ScaleSim.Cli" -c Release -v quiet --nologo >/dev/null

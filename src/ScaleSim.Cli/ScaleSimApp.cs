@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using ScaleSim.Fitting;
 
 namespace ScaleSim.Cli;
@@ -25,11 +26,12 @@ public static class ScaleSimApp
         var context = new CliContext(stdout, stderr, interactive);
         var root = new RootCommand("ScaleSim: fit scaling laws, plan compute, and train tiny models to generate scaling data.");
         foreach (var command in CommandCatalog.Create(context)) root.Subcommands.Add(command);
+        foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new VersionAction();
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            stderr.WriteLine($"scalesim: error: {parse.Errors[0].Message} (see 'scalesim --help')");
+            stderr.WriteLine($"scalesim: error: {UsageError(parse)} (see '{CommandPath(parse.CommandResult)} --help')");
             return InputError;
         }
 
@@ -58,5 +60,33 @@ public static class ScaleSimApp
             stderr.WriteLine($"scalesim: internal error: {e.GetType().Name}: {e.Message}");
             return InternalError;
         }
+    }
+
+    /// <summary>
+    /// The first usage error, naming what was not understood. Under a command that has subcommands, System.CommandLine
+    /// reports a misspelt one as "Required command was not provided"; this names it and lists the commands instead.
+    /// </summary>
+    private static string UsageError(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        if (command.Subcommands.Count == 0) return parse.Errors[0].Message;
+        string path = CommandPath(parse.CommandResult);
+        string commands = string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+        return parse.UnmatchedTokens.FirstOrDefault() switch
+        {
+            { } token when token.StartsWith('-') => $"unknown option '{token}' for '{path}'",
+            { } token => $"unknown command '{token}' for '{path}' (commands: {commands})",
+            null when command.Action is null => $"'{path}' needs a command (commands: {commands})",
+            null => parse.Errors[0].Message,
+        };
+    }
+
+    /// <summary>The command as typed: <c>scalesim sweep plan</c>.</summary>
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = result; r is CommandResult c; r = c.Parent) names.Add(c.Parent is null ? "scalesim" : c.Command.Name);
+        names.Reverse();
+        return string.Join(' ', names);
     }
 }

@@ -38,7 +38,7 @@ public static class Simulation
         var watch = Stopwatch.StartNew();
         var progress = observer is null ? null : new SweepProgress(observer);
         var outcomes = options.Train
-            ? SweepRunner.Run(plan, options.RunsDirectory, options.ParallelRuns, progress, cancellationToken)
+            ? SweepRunner.Run(plan, options.RunsDirectory, options.ParallelRuns, progress, cancellationToken, device: options.Device)
             : StoreOutcomes(plan, options.RunsDirectory);
         var sweep = new SweepOutcome(plan, outcomes, watch.Elapsed.TotalSeconds, options.ParallelRuns);
         if (sweep.Interrupted) return new InterruptedSimulation(experiment, sweep);

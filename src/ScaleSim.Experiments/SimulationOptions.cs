@@ -1,3 +1,5 @@
+using ScaleSim.Training.Backends;
+
 namespace ScaleSim.Experiments;
 
 /// <summary>Where a simulation keeps its runs and report, and how it trains and analyses.</summary>
@@ -17,6 +19,9 @@ public sealed record SimulationOptions
 
     /// <summary>Runs trained at once, one CPU thread each.</summary>
     public int ParallelRuns { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Where the runs train (all of them on one GPU when it is one: each run has its own buffers and stream).</summary>
+    public TrainingDevice Device { get; init; } = TrainingDevice.Auto;
 
     /// <summary>Bootstrap resamples for every interval.</summary>
     public int Resamples { get; init; } = 200;

@@ -26,6 +26,7 @@ public class ReplicateTests
 
             string report = File.ReadAllText(Path.Combine(dir, "report.md"));
             Assert.Contains("## Fitted parameters", report);
+            Assert.Contains($"Reproduce with `scalesim replicate chinchilla` (this report was written by ScaleSim {ScaleSimVersion.Current};", report);
             Assert.Contains("## Table A3 (Approach 3) recomputed", report);
             Assert.Contains("## Gopher against Chinchilla", report);
             foreach (var figure in new[] { "isoflop-gopher-chinchilla", "loss-contours", "bootstrap-a", "residuals" })

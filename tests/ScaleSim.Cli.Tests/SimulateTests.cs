@@ -33,6 +33,9 @@ public class SimulateTests
             string text = File.ReadAllText(Path.Combine(report, "report.md"));
             foreach (var section in new[] { "## Compute-optimal exponents", "## Irreducible loss", "## Backtest", "## Targets", "## Figures" })
                 Assert.Contains(section, text);
+            Assert.Contains($"Reproduce with `scalesim simulate --quick` (this report was written by ScaleSim {ScaleSimVersion.Current};", text);
+            Assert.Equal(ScaleSimVersion.Current, json["scalesim_version"]!.GetValue<string>());
+            Assert.Equal(ScaleSimVersion.Current, JsonNode.Parse(File.ReadAllText(Path.Combine(report, "result.json")))!["scalesim_version"]!.GetValue<string>());
             foreach (var figure in new[] { "training-curves", "isoflop-parabolas", "optimal-params", "optimal-tokens", "loss-contours", "backtest", "conventions" })
                 Assert.True(File.Exists(Path.Combine(report, "figures", figure + ".png")), figure);
 

@@ -1,5 +1,6 @@
 using ScaleSim.Training.Backends;
 using ScaleSim.Training.Backends.Cpu;
+using ScaleSim.Training.Backends.Verification;
 using ScaleSim.Training.Model;
 
 namespace ScaleSim.Training.Tests;
@@ -8,16 +9,16 @@ namespace ScaleSim.Training.Tests;
 internal static class TestModels
 {
     /// <summary>Head size 16, vocabulary not a multiple of 16, rows a multiple of 8.</summary>
-    public static TinyGpt Aligned { get; } = new(Layers: 2, DModel: 32, Heads: 2, Context: 8, Vocab: 23);
+    public static TinyGpt Aligned { get; } = VerificationShape.Aligned.Model;
 
     /// <summary>Widths that are not multiples of 16 (d=24, head size 12), 21 rows (GEMM edge tiles), 2-token context padding.</summary>
-    public static TinyGpt Ragged { get; } = new(Layers: 1, DModel: 24, Heads: 2, Context: 7, Vocab: 19);
+    public static TinyGpt Ragged { get; } = VerificationShape.Ragged.Model;
 
     /// <summary>
     /// Two blocks at the smallest widths (d=8, head size 4, 8 rows): ILGPU's CPU accelerator runs each simulated GPU
     /// thread on an OS thread, so whole-model ILGPU tests stay this small.
     /// </summary>
-    public static TinyGpt Tiny { get; } = new(Layers: 2, DModel: 8, Heads: 2, Context: 4, Vocab: 11);
+    public static TinyGpt Tiny { get; } = VerificationShape.Tiny.Model;
 
     public static TheoryData<string> ShapeNames => new() { nameof(Aligned), nameof(Ragged) };
 
@@ -34,29 +35,14 @@ internal static class TestModels
 
     public static int Batch(string name) => name == nameof(Tiny) ? 2 : 3;
 
-    /// <summary>GPT-2 init at a larger σ plus noise on every parameter (LayerNorm gains and biases included), so no gradient is trivially zero.</summary>
-    public static float[] Weights(ParameterLayout layout, ulong seed = 7)
-    {
-        var p = new float[layout.Count];
-        GptInitializer.Initialize(layout, p, seed, std: 0.3);
-        var rng = Xoshiro256.ForStream(seed, 99);
-        for (int i = 0; i < p.Length; i++) p[i] += (float)(0.1 * rng.NextNormal());
-        return p;
-    }
+    /// <summary>A shape by its test name, as the verification routine takes it.</summary>
+    public static VerificationShape Verification(string name) => new(name, Shape(name), Batch(name));
 
-    public static (int[] Inputs, int[] Targets) Batch(TinyGpt model, int batch, ulong seed = 3)
-    {
-        var rng = Xoshiro256.ForStream(seed, 5);
-        int n = batch * model.Context;
-        var inputs = new int[n];
-        var targets = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            inputs[i] = rng.NextInt(model.Vocab);
-            targets[i] = rng.NextInt(model.Vocab);
-        }
-        return (inputs, targets);
-    }
+    /// <summary>The weights every backend check runs on (<see cref="VerificationInputs.Weights"/>).</summary>
+    public static float[] Weights(ParameterLayout layout, ulong seed = 7) => VerificationInputs.Weights(layout, seed);
+
+    /// <summary>The token batch every backend check runs on (<see cref="VerificationInputs.Batch"/>).</summary>
+    public static (int[] Inputs, int[] Targets) Batch(TinyGpt model, int batch, ulong seed = 3) => VerificationInputs.Batch(model, batch, seed);
 
     /// <summary>Every backend configuration the agreement tests run.</summary>
     public static TheoryData<string> BackendNames => new() { "cpu-1", "cpu-2", "cpu-avx2-3", "ilgpu-cpu" };

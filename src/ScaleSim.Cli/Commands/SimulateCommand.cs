@@ -4,6 +4,7 @@ using ScaleSim.Cli.Progress;
 using ScaleSim.Experiments;
 using ScaleSim.Experiments.Json;
 using ScaleSim.Flops;
+using ScaleSim.Training.Backends;
 using Spectre.Console;
 
 namespace ScaleSim.Cli.Commands;
@@ -29,10 +30,11 @@ internal static class SimulateCommand
         {
             Description = "Train nothing: analyse the runs completed so far (for a sweep a cluster is still training; see sweep status).",
         };
+        var device = TrainingOptions.Device();
         var json = CommonOptions.Json();
         var command = new Command("simulate", "Train tiny models at several sizes, fit all three Chinchilla approaches on them (or, for a task experiment, fit and classify its task curves), and write a report.")
         {
-            experimentOption, quick, runs, output, parallel, bootstrap, noTrain, json,
+            experimentOption, quick, runs, output, parallel, bootstrap, noTrain, device, json,
         };
         command.SetAction(parse =>
         {
@@ -40,6 +42,7 @@ internal static class SimulateCommand
                 throw new InputException("give --quick or --experiment, not both");
             string name = parse.GetValue(quick) ? ExperimentCatalog.Quick : parse.GetValue(experimentOption) ?? ExperimentCatalog.Default;
             var experiment = ExperimentCatalog.Resolve(name);
+            var deviceKind = TrainingDevices.Parse(parse.GetValue(device)!);
             var options = new SimulationOptions
             {
                 RunsDirectory = parse.GetValue(runs) ?? Path.Combine("runs", experiment.Name),
@@ -47,8 +50,10 @@ internal static class SimulateCommand
                 ParallelRuns = parse.GetValue(parallel) ?? Environment.ProcessorCount,
                 Resamples = parse.GetValue(bootstrap),
                 Train = !parse.GetValue(noTrain),
-                Command = "dotnet run --project src/ScaleSim.Cli -c Release -- simulate" +
-                    (name == ExperimentCatalog.Default ? "" : parse.GetValue(quick) ? " --quick" : $" --experiment {name}"),
+                Device = deviceKind,
+                Command = "scalesim simulate" +
+                    (name == ExperimentCatalog.Default ? "" : parse.GetValue(quick) ? " --quick" : $" --experiment {name}") +
+                    (deviceKind == TrainingDevice.Auto ? "" : $" --device {deviceKind.ToName()}"),
             };
             var result = SweepProgressView.Show(context, (view, cancel) => Simulation.Run(experiment, options, view, cancel));
             foreach (var note in result.Notes) context.Warn(note);

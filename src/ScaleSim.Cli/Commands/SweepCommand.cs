@@ -3,14 +3,15 @@ using System.Globalization;
 using ScaleSim.Cli.Output;
 using ScaleSim.Cli.Progress;
 using ScaleSim.Experiments;
+using ScaleSim.Training.Backends;
 using ScaleSim.Training.Sweeps;
 using Spectre.Console;
 
 namespace ScaleSim.Cli.Commands;
 
 /// <summary>
-/// <c>scalesim sweep plan|run|submit|worker|status EXPERIMENT</c>: the runs of an experiment, training them here, or
-/// on a cluster as a job array of workers sharing the sweep directory.
+/// <c>scalesim sweep plan|run|submit|worker|status EXPERIMENT</c>: the runs of an experiment (as a table or
+/// <c>--json</c>), training them here, or on a cluster as a job array of workers sharing the sweep directory.
 /// </summary>
 internal static class SweepCommand
 {
@@ -21,9 +22,10 @@ internal static class SweepCommand
         var planExperiment = CommonOptions.Experiment();
         var noEstimate = new Option<bool>("--no-estimate") { Description = "Skip timing a few shapes to estimate each run's wall time." };
         var planParallel = CommonOptions.Parallel();
+        var planJson = CommonOptions.Json();
         var plan = new Command("plan", "Print the runs: shape, N, D, FLOPs and estimated time; refuse a grid without interior minima.")
         {
-            planExperiment, noEstimate, planParallel,
+            planExperiment, noEstimate, planParallel, planJson,
         };
         plan.SetAction(parse =>
         {
@@ -31,26 +33,33 @@ internal static class SweepCommand
             if (parallel <= 0) throw new InputException($"--parallel must be positive, got {parallel}");
             var planned = SweepPlanner.Plan(ExperimentCatalog.Resolve(parse.GetValue(planExperiment)!));
             if (!parse.GetValue(noEstimate)) planned = ThroughputModel.Measure(planned).Annotate(planned);
-            Render(context, planned, parallel);
+            if (parse.GetValue(planJson))
+            {
+                foreach (var warning in planned.Warnings) context.Warn(warning);
+                JsonOutput.Write(context.Out, SweepPlanJson.ToJson(planned, parallel));
+            }
+            else Render(context, planned, parallel);
             return 0;
         });
 
         var runExperiment = CommonOptions.Experiment();
         var output = new Option<string?>("--out") { Description = "Sweep directory (default runs/NAME)." };
         var runParallel = CommonOptions.Parallel();
+        var runDevice = TrainingOptions.Device();
         var run = new Command("run", "Train every run of the experiment (resumable; writes runs.csv and curves.csv).")
         {
-            runExperiment, output, runParallel,
+            runExperiment, output, runParallel, runDevice,
         };
         run.SetAction(parse =>
         {
             var planned = SweepPlanner.Plan(ExperimentCatalog.Resolve(parse.GetValue(runExperiment)!));
             string directory = parse.GetValue(output) ?? Path.Combine("runs", planned.Experiment.Name);
             int parallel = parse.GetValue(runParallel) ?? Environment.ProcessorCount;
+            var device = TrainingDevices.Parse(parse.GetValue(runDevice)!);
             var outcomes = SweepProgressView.Show(context, (view, cancel) =>
             {
                 view.Begin(planned, directory, headline: null);
-                return SweepRunner.Run(planned, directory, parallel, view, cancel);
+                return SweepRunner.Run(planned, directory, parallel, view, cancel, device: device);
             });
             return SweepOutcomeReport.Write(context, outcomes, directory);
         });

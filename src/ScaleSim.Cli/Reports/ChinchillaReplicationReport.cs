@@ -16,7 +16,7 @@ internal static class ChinchillaReplicationReport
         var paper = (ChinchillaLaw)PublishedLaws.Hoffmann.Law;
         var md = new Markdown();
         md.Heading(1, "Replicating Chinchilla: Approach 3 on Epoch AI's reconstruction of Hoffmann et al.'s runs");
-        md.Paragraph("Reproduce with `dotnet run --project src/ScaleSim.Cli -c Release -- replicate chinchilla` (this file and its figures are rewritten; the numbers are deterministic).");
+        md.Paragraph(ReportProvenance.Reproduce("scalesim replicate chinchilla") + " This file and its figures are rewritten; the numbers are deterministic.");
         md.Paragraph($"Data: the {r.Runs.Count} runs Besiroglu et al. (2024) read off Hoffmann et al. (2022) Figure 4, after dropping the 5 highest-loss points as they did (`data/chinchilla_epoch_reconstruction.csv`). " +
             $"Method: Hoffmann et al.'s Approach 3 as Epoch AI replicated it: the summed Huber loss (δ = {r.Fit.HuberDelta:G3}) between log L and LSE(a − α log N, b − β log D, e), " +
             $"L-BFGS with analytic gradients from each of the {r.Fit.Starts} starts of Hoffmann's grid, the best start polished; {r.Bootstrap.Resamples} bootstrap resamples (seed {r.Bootstrap.Seed}) refitted from the optimum.");

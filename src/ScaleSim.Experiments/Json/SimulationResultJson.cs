@@ -5,7 +5,7 @@ namespace ScaleSim.Experiments.Json;
 
 /// <summary>
 /// A simulation's result as JSON, the document written beside the report as result.json and printed by
-/// <c>scalesim simulate --json</c>. IsoFLOP: the analysis of the experiment's own convention (<see cref="ScalingAnalysisJson"/>)
+/// <c>scalesim simulate --json</c>; every kind carries <c>scalesim_version</c>. IsoFLOP: the analysis of the experiment's own convention (<see cref="ScalingAnalysisJson"/>)
 /// with <c>experiment</c>, <c>sweep_seconds</c>, <c>other_convention</c> and <c>targets</c>. Task sweep: <c>experiment</c>,
 /// <c>data</c>, <c>sweep_seconds</c>, <c>runs</c> and <c>curves</c> (<see cref="TaskCurveResultJson"/>).
 /// </summary>
@@ -17,6 +17,7 @@ public static class SimulationResultJson
         IsoFlopSimulationResult r => IsoFlop(r),
         TaskSweepSimulationResult r => new JsonObject
         {
+            ["scalesim_version"] = ScaleSimVersion.Current,
             ["experiment"] = r.Experiment.Name,
             ["data"] = r.Source.Description,
             ["sweep_seconds"] = r.Sweep.Seconds,
@@ -24,12 +25,13 @@ public static class SimulationResultJson
             ["curves"] = new JsonArray(r.Curves.Select(c => (JsonNode)TaskCurveResultJson.ToJson(c)).ToArray()),
         },
         Grids.TrainingGridSimulationResult r => Grid(r),
-        _ => new JsonObject { ["experiment"] = result.Definition.Name, ["sweep_seconds"] = result.Sweep.Seconds, ["interrupted"] = true },
+        _ => new JsonObject { ["scalesim_version"] = ScaleSimVersion.Current, ["experiment"] = result.Definition.Name, ["sweep_seconds"] = result.Sweep.Seconds, ["interrupted"] = true },
     };
 
     private static JsonObject IsoFlop(IsoFlopSimulationResult r)
     {
         var json = ScalingAnalysisJson.ToJson(r.Primary.Result, r.Primary.Convention);
+        json["scalesim_version"] = ScaleSimVersion.Current;
         json["experiment"] = r.Experiment.Name;
         json["sweep_seconds"] = r.Sweep.Seconds;
         json["other_convention"] = ScalingAnalysisJson.ToJson(r.Analyses[1].Result, r.Analyses[1].Convention);

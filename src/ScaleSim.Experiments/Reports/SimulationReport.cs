@@ -23,7 +23,7 @@ public static class SimulationReport
         var md = new Markdown();
         md.Heading(1, $"Simulation: {experiment.Name}");
         md.Paragraph(experiment.Description);
-        md.Paragraph($"Reproduce with `{command}`. The runs are seeded and deterministic, and finished runs are reused when the command is run again. " +
+        md.Paragraph(ReportProvenance.Reproduce(command) + " The runs are seeded and deterministic, and finished runs are reused when the command is run again. " +
             $"Training the {plan.Runs.Count} runs took {trainingCoreSeconds / 60:F1} core-minutes in all (summed from their summary.json files); " +
             (trainedNow > 0
                 ? $"the invocation that wrote this report trained {trainedNow} of them in {sweepSeconds / 60:F1} minutes of wall time, {parallel} at once on {Environment.ProcessorCount} cores."

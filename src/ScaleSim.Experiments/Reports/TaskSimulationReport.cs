@@ -25,7 +25,7 @@ public static class TaskSimulationReport
         var md = new Markdown();
         md.Heading(1, $"Simulation: {experiment.Name}");
         md.Paragraph(experiment.Description);
-        md.Paragraph($"Reproduce with `{command}`. The runs are seeded and deterministic, and finished runs are reused when the command is run again. " +
+        md.Paragraph(ReportProvenance.Reproduce(command) + " The runs are seeded and deterministic, and finished runs are reused when the command is run again. " +
             $"Training and scoring the {runs.Count} runs took {result.TrainingCoreSeconds / 60:F1} core-minutes in all (summed from their summary.json files); " +
             (result.Sweep.TrainedNow > 0
                 ? $"the invocation that wrote this report trained {result.Sweep.TrainedNow} of them in {result.Sweep.Seconds / 60:F1} minutes of wall time, {result.Sweep.ParallelRuns} at once on {Environment.ProcessorCount} cores."

@@ -1,9 +1,11 @@
+using ScaleSim.Training.Backends;
 using ScaleSim.Training.Model;
 
 namespace ScaleSim.Training.Benchmarks;
 
 /// <summary>Throughput of timed training steps.</summary>
 /// <param name="Backend">Backend description.</param>
+/// <param name="Device">The device it ran on (what <see cref="TrainingDevice.Auto"/> resolved to).</param>
 /// <param name="Model">The shape.</param>
 /// <param name="Batch">Sequences per step.</param>
 /// <param name="Parameters">Total parameters.</param>
@@ -14,8 +16,10 @@ namespace ScaleSim.Training.Benchmarks;
 /// <param name="StepMilliseconds">Wall time per step.</param>
 /// <param name="GflopsPerSecond">Model FLOP/s (in GFLOP/s) under every FLOP model, by name.</param>
 /// <param name="PeakWorkingSetBytes">The process's peak working set.</param>
+/// <param name="DeviceBytes">Device memory the backend allocated (ILGPU backends; null on the CPU backend).</param>
 public sealed record TrainingBenchmarkResult(
     string Backend,
+    TrainingDevice Device,
     TinyGpt Model,
     int Batch,
     long Parameters,
@@ -25,4 +29,5 @@ public sealed record TrainingBenchmarkResult(
     double TokensPerSecond,
     double StepMilliseconds,
     IReadOnlyDictionary<string, double> GflopsPerSecond,
-    long PeakWorkingSetBytes);
+    long PeakWorkingSetBytes,
+    long? DeviceBytes);

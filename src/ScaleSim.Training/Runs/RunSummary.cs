@@ -9,6 +9,10 @@ namespace ScaleSim.Training.Runs;
 /// </summary>
 public sealed record RunSummary
 {
+    /// <summary>The ScaleSim version that wrote the summary; null in summaries written before versions were recorded.</summary>
+    [JsonPropertyName("scalesim_version")]
+    public string? ScaleSimVersion { get; init; }
+
     /// <summary>completed, diverged or interrupted.</summary>
     public required RunStatus Status { get; init; }
 

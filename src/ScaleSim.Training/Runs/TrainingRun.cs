@@ -243,6 +243,7 @@ internal sealed class TrainingRun : IDisposable
         var lastTrain = metrics.LastOrDefault(r => !double.IsNaN(r.TrainLoss));
         return new RunSummary
         {
+            ScaleSimVersion = global::ScaleSim.ScaleSimVersion.Current,
             Status = status,
             Message = message,
             Backend = _backend.Name,

@@ -20,7 +20,10 @@ public abstract record ExperimentDefinition
     /// <summary>One paragraph on what the experiment is for.</summary>
     public string Description { get; init; } = "";
 
-    /// <summary>The data every run trains on.</summary>
+    /// <summary>
+    /// The data every run trains on: <c>synthetic</c> or <c>synthetic:k=2,V=64,…</c> (a Markov source with a known
+    /// entropy floor), <c>tasks:addition=3,reverse=6,…</c> (synthetic tasks, scored after training), or a file read as bytes.
+    /// </summary>
     public DataSourceSpec Data { get; init; } = DataSourceSpec.Default;
 
     /// <summary>The FLOP convention of budgets and of every run's compute.</summary>
@@ -53,6 +56,9 @@ public abstract record ExperimentDefinition
     /// <summary>The parameter convention the experiment placed its sizes in: the one its FLOP model counts.</summary>
     [JsonIgnore]
     public ParameterConvention Convention => FlopModel == FlopModels.SixN ? ParameterConvention.Total : ParameterConvention.NonEmbedding;
+
+    /// <summary>How experiment files are read and written; <see cref="ExperimentSchema"/> exports the schema with them.</summary>
+    internal static JsonSerializerOptions SerializerOptions => Json;
 
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ScaleSim.Training.Backends;
 using ScaleSim.Training.Data;
 using ScaleSim.Training.Runs;
 using ScaleSim.Training.Sweeps.Claims;
@@ -17,10 +18,10 @@ namespace ScaleSim.Training.Sweeps;
 internal static class RunSession
 {
     public static RunSessionResult Run(SweepPlan plan, PlannedRun run, string directory, ITokenSource source, ClaimOwner owner, ClaimOptions claimOptions,
-        IProgress<SweepEvent>? progress, CancellationToken cancellationToken)
+        IProgress<SweepEvent>? progress, CancellationToken cancellationToken, TrainingDevice device = TrainingDevice.Auto)
     {
         string path = Path.Combine(directory, run.Id);
-        var config = run.ToConfig(plan.Experiment);
+        var config = run.ToConfig(plan.Experiment) with { Device = device };
         // Finished runs need no claim: their directories are never written again.
         if (Finished(path, config) is { } finished)
         {
@@ -86,7 +87,7 @@ internal static class RunSession
             {
                 try
                 {
-                    summary = Trainer.Resume(path, reporter, cancellationToken, source: source, keepCheckpointsAt: keep);
+                    summary = Trainer.Resume(path, reporter, cancellationToken, device: device, source: source, keepCheckpointsAt: keep);
                 }
                 catch (Exception e) when (e is InputException or IOException or InvalidDataException or EndOfStreamException)
                 {

@@ -1,3 +1,4 @@
+using ScaleSim.Training.Backends;
 using ScaleSim.Training.Runs;
 using ScaleSim.Training.Sweeps.Claims;
 
@@ -21,8 +22,10 @@ public static class SweepRunner
     /// <param name="progress">Receives start, step and finish events (from several threads).</param>
     /// <param name="cancellationToken">Stops every active run at its next step, leaving it resumable.</param>
     /// <param name="claimOptions">Heartbeats and stale times of the claims (defaults when null).</param>
+    /// <param name="device">Where every run trains; the parallel runs of a sweep on a GPU share it, each with its own buffers and stream.</param>
     public static IReadOnlyList<(PlannedRun Run, RunOutcome Outcome)> Run(SweepPlan plan, string directory, int parallelRuns,
-        IProgress<SweepEvent>? progress = null, CancellationToken cancellationToken = default, ClaimOptions? claimOptions = null)
+        IProgress<SweepEvent>? progress = null, CancellationToken cancellationToken = default, ClaimOptions? claimOptions = null,
+        TrainingDevice device = TrainingDevice.Auto)
     {
         if (parallelRuns <= 0) throw InputException.About($"{InputName.Of("parallel_runs")} must be positive, got {parallelRuns}");
         claimOptions ??= new ClaimOptions();
@@ -49,7 +52,7 @@ public static class SweepRunner
                 {
                     int i = index[run.Id];
                     if (cancellationToken.IsCancellationRequested) { outcomes[i] = RunOutcome.Interrupted; continue; }
-                    outcomes[i] = RunSession.Run(plan, run, directory, source, owner, claimOptions, progress, cancellationToken).Outcome;
+                    outcomes[i] = RunSession.Run(plan, run, directory, source, owner, claimOptions, progress, cancellationToken, device).Outcome;
                     if ((outcomes[i] is RunOutcome.Trained or RunOutcome.Resumed or RunOutcome.Retrained) && run.Role != RunRole.Stem)
                         store.RefreshTables(plan, owner);
                 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using ScaleSim.Laws;
 
@@ -31,6 +32,9 @@ public sealed class ChinchillaLseModel : ILogLossModel
     }
 
     /// <inheritdoc />
+    // Optimised from the first call: a whole-process fit (about a second) would otherwise spend its first few hundred
+    // milliseconds in this loop's unoptimised tier-0 code, where the Vector512 operations are calls (experiments/bench-fit).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Predict(ReadOnlySpan<double> theta, FitData data, Span<double> logLoss, Span<double> jacobian)
     {
         double a = theta[0], b = theta[1], e = theta[2], alpha = theta[3], beta = theta[4];

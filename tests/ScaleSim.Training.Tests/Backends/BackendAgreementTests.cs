@@ -1,10 +1,12 @@
-using ScaleSim.Training.Tests.Reference;
+using ScaleSim.Training.Backends;
+using ScaleSim.Training.Backends.Verification;
 
 namespace ScaleSim.Training.Tests.Backends;
 
 /// <summary>
 /// Every backend against the double-precision reference on the same weights and batch: the loss, the softmax
-/// output and every gradient. A backend joins by adding its factory to <see cref="TestModels.BackendNames"/>; the
+/// output and every gradient (<see cref="VerificationKind.Reference"/> of the library's <see cref="BackendVerification"/>, with
+/// its tolerances: loss 2e-5 relative, probabilities 2e-6, gradients 1e-4 of each tensor's largest). A backend joins by adding its factory to <see cref="TestModels.BackendNames"/>; the
 /// ILGPU backend runs at <see cref="TestModels.IlgpuShapeNames"/>.
 /// </summary>
 public class BackendAgreementTests
@@ -22,36 +24,11 @@ public class BackendAgreementTests
     [MemberData(nameof(Cases))]
     public void LossProbabilitiesAndGradientsMatchTheReference(string backendName, string shape)
     {
-        var model = TestModels.Shape(shape);
-        int batch = TestModels.Batch(shape);
-        var reference = new ReferenceGpt(model, batch);
-        var weights = TestModels.Weights(reference.Layout);
-        var (inputs, targets) = TestModels.Batch(model, batch);
-        var refGrads = new double[weights.Length];
-        var refProbs = new double[inputs.Length * model.Vocab];
-        double refLoss = reference.Run(weights.Select(x => (double)x).ToArray(), inputs, targets, refGrads, refProbs);
-
-        using var backend = TestModels.Backend(backendName, model, batch);
-        backend.SetParameters(weights);
-        float loss = backend.Forward(inputs, targets);
-        var probs = new float[refProbs.Length];
-        backend.GetProbabilities(probs);
-        backend.Backward();
-        var grads = new float[weights.Length];
-        backend.GetGradients(grads);
-
-        Assert.InRange(loss, refLoss - 2e-5 * refLoss, refLoss + 2e-5 * refLoss);
-        for (int i = 0; i < probs.Length; i++) Assert.True(Math.Abs(probs[i] - refProbs[i]) < 2e-6, $"prob {i}: {probs[i]} vs {refProbs[i]}");
-        foreach (var tensor in backend.Layout.Tensors)
-        {
-            double scale = 0;
-            for (int i = tensor.Offset; i < tensor.Offset + tensor.Length; i++) scale = Math.Max(scale, Math.Abs(refGrads[i]));
-            for (int i = tensor.Offset; i < tensor.Offset + tensor.Length; i++)
-            {
-                double err = Math.Abs(grads[i] - refGrads[i]);
-                Assert.True(err <= 1e-4 * scale + 1e-7, $"{tensor.Name}[{i - tensor.Offset}]: {grads[i]:G9} vs {refGrads[i]:G9} (scale {scale:G3})");
-            }
-        }
+        var report = BackendVerification.Run(
+            new BackendVerificationOptions { Device = TrainingDevice.Cpu, Kinds = [VerificationKind.Reference], Shapes = [TestModels.Verification(shape)] },
+            (model, batch) => TestModels.Backend(backendName, model, batch), matmulDevice: null, CancellationToken.None);
+        VerificationAssert.Passed(report, VerificationKind.Reference);
+        Assert.Equal(["loss", "probabilities", "gradients"], report.Checks.Select(c => c.Quantity));
     }
 
     [Theory]

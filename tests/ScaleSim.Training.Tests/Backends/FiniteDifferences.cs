@@ -1,3 +1,5 @@
+using ScaleSim.Training.Backends.Verification;
+
 namespace ScaleSim.Training.Tests.Backends;
 
 /// <summary>Central finite differences of a float32 function, with a tolerance that reflects float rounding.</summary>
@@ -10,18 +12,8 @@ internal static class FiniteDifferences
     public static void Check(string what, float[] x, float[] analytic, Func<float[], double> f, IEnumerable<int> indices,
         float h = 1e-2f, double relative = 2e-2, double absolute = 2e-4)
     {
-        foreach (int i in indices)
-        {
-            float keep = x[i];
-            x[i] = keep + h;
-            double up = f(x);
-            x[i] = keep - h;
-            double down = f(x);
-            x[i] = keep;
-            double numeric = (up - down) / (2.0 * h);
-            double err = Math.Abs(numeric - analytic[i]);
-            Assert.True(err <= absolute + relative * Math.Abs(numeric), $"{what}[{i}]: analytic {analytic[i]:G6}, numeric {numeric:G6}");
-        }
+        var (worst, detail) = FiniteDifferenceCheck.Measure(what, x, analytic, f, indices, h, relative, absolute);
+        Assert.True(worst <= 1, $"{detail} (error {worst:G3} of the tolerance)");
     }
 
     public static float[] Normal(int n, ulong seed, double std = 1)

@@ -1,99 +1,51 @@
 using ScaleSim.Training.Backends;
 using ScaleSim.Training.Backends.Cpu;
 using ScaleSim.Training.Backends.Ilgpu;
-using ScaleSim.Training.Data;
+using ScaleSim.Training.Backends.Verification;
 using ScaleSim.Training.Model;
-using ScaleSim.Training.Runs;
 
 namespace ScaleSim.Training.Tests.Backends;
 
 /// <summary>
-/// The ILGPU backend on ILGPU's CPU accelerator (the same kernels a GPU runs, at tiny shapes): against the CPU
-/// backend on the same weights and batch, against finite differences of its own loss, over a few AdamW steps, run to
-/// run, and device selection. The double-precision reference comparison is in <see cref="BackendAgreementTests"/>.
+/// The ILGPU backend on ILGPU's CPU accelerator (the same kernels a GPU runs, at tiny shapes), through the library's
+/// <see cref="BackendVerification"/> — the routine <c>scalesim bench verify --device cuda</c> runs on a GPU machine —
+/// with the tolerances these tests have always used: against the CPU backend on the same weights and batch, against
+/// finite differences of its own loss, over a few AdamW steps, run to run, several runs at once, whole training runs;
+/// and device selection. The double-precision reference comparison is in <see cref="BackendAgreementTests"/>.
 /// </summary>
 public class IlgpuBackendTests
 {
-    private static ITrainingBackend Ilgpu(TinyGpt model, int batch) => TrainingBackends.Create(TrainingDevice.IlgpuCpu, model, batch);
+    private static BackendVerificationReport Verify(VerificationKind[] kinds, params VerificationShape[] shapes) =>
+        BackendVerification.Run(new BackendVerificationOptions { Device = TrainingDevice.IlgpuCpu, Kinds = kinds, Shapes = shapes });
 
     [Theory]
     [MemberData(nameof(TestModels.IlgpuShapeNames), MemberType = typeof(TestModels))]
     public void LossProbabilitiesAndEveryGradientMatchTheCpuBackend(string shape)
     {
-        var model = TestModels.Shape(shape);
-        int batch = TestModels.Batch(shape);
-        using var ilgpu = Ilgpu(model, batch);
-        AssertMatchesCpu(model, batch, ilgpu);
-    }
-
-    /// <summary>Loss and norm to 1e-6 relative, probabilities to 2e-6, every gradient tensor to 1e-5 of the CPU backend's.</summary>
-    private static void AssertMatchesCpu(TinyGpt model, int batch, ITrainingBackend backend)
-    {
-        using var cpu = new CpuBackend(model, batch, threads: 1);
-        var weights = TestModels.Weights(cpu.Layout);
-        var (inputs, targets) = TestModels.Batch(model, batch);
-        var expected = Pass.Run(cpu, weights, inputs, targets);
-        var actual = Pass.Run(backend, weights, inputs, targets);
-
-        Assert.InRange(actual.Loss, expected.Loss * (1 - 1e-6), expected.Loss * (1 + 1e-6));
-        Assert.InRange(actual.Norm, expected.Norm * (1 - 1e-6), expected.Norm * (1 + 1e-6));
-        for (int i = 0; i < expected.Probabilities.Length; i++)
-            Assert.True(Math.Abs(actual.Probabilities[i] - expected.Probabilities[i]) <= 2e-6, $"prob {i}: {actual.Probabilities[i]} vs {expected.Probabilities[i]}");
-        AssertTensorsClose(cpu.Layout, expected.Gradients, actual.Gradients, relative: 1e-5);
+        var report = Verify([VerificationKind.Cpu], TestModels.Verification(shape));
+        VerificationAssert.Passed(report, VerificationKind.Cpu);
+        Assert.Equal(["loss", "gradient norm", "probabilities", "gradients"], report.Checks.Select(c => c.Quantity));
+        Assert.Equal("ilgpu cpu-accelerator", report.Backend);
     }
 
     [Fact]
-    public void GradientMatchesFiniteDifferences()
-    {
-        var model = TestModels.Tiny;
-        int batch = TestModels.Batch(nameof(TestModels.Tiny));
-        using var backend = Ilgpu(model, batch);
-        var weights = TestModels.Weights(backend.Layout);
-        var (inputs, targets) = TestModels.Batch(model, batch);
-        var grads = Pass.Run(backend, weights, inputs, targets).Gradients;
-
-        double Loss(float[] p)
-        {
-            backend.SetParameters(p);
-            return backend.Forward(inputs, targets);
-        }
-
-        var rng = new Xoshiro256(23);
-        foreach (var tensor in backend.Layout.Tensors)
-        {
-            var indices = Enumerable.Range(0, 3).Select(_ => tensor.Offset + rng.NextInt(tensor.Length)).ToList();
-            double scale = grads.Skip(tensor.Offset).Take(tensor.Length).Max(g => Math.Abs(g));
-            FiniteDifferences.Check(tensor.Name, weights, grads, Loss, indices, h: 1e-2f, relative: 3e-2, absolute: 2e-3 * scale + 1e-5);
-        }
-    }
+    public void GradientMatchesFiniteDifferences() =>
+        VerificationAssert.Passed(Verify([VerificationKind.FiniteDifferences], VerificationShape.Tiny), VerificationKind.FiniteDifferences);
 
     [Fact]
     public void TrainingStepsMatchTheCpuBackendAndRepeatBitForBit()
     {
-        var model = TestModels.Tiny;
-        int batch = TestModels.Batch(nameof(TestModels.Tiny));
-        var cpu = Train(() => new CpuBackend(model, batch, threads: 1));
-        var first = Train(() => Ilgpu(model, batch));
-        var second = Train(() => Ilgpu(model, batch));
+        var report = Verify([VerificationKind.Steps, VerificationKind.Repeat], VerificationShape.Tiny);
+        VerificationAssert.Passed(report, VerificationKind.Steps, VerificationKind.Repeat);
+        Assert.All(report.Checks.Where(c => c.Kind == VerificationKind.Repeat), c => Assert.Null(c.WorstRatio));
+    }
 
-        Assert.Equal(first.Trace, second.Trace);
-        Assert.Equal(first.Parameters, second.Parameters);
-        Assert.Equal(first.FirstMoment, second.FirstMoment);
-        Assert.Equal(first.SecondMoment, second.SecondMoment);
-
-        for (int i = 0; i < cpu.Trace.Length; i++)
-            Assert.True(Math.Abs(first.Trace[i] - cpu.Trace[i]) <= 1e-5 * Math.Abs(cpu.Trace[i]), $"trace {i}: {first.Trace[i]} vs {cpu.Trace[i]}");
-        // The key biases' gradient is zero in exact arithmetic (a key bias adds the same q·b to every score of a
-        // query, which the softmax cancels), so both backends step them by AdamW-normalised rounding noise, up to about
-        // η per step in either direction. They are held to that; every other parameter agrees tightly.
-        var layout = new ParameterLayout(model);
-        var keyBiases = new HashSet<int>();
-        for (int l = 0; l < model.Layers; l++)
-            for (int j = model.DModel; j < 2 * model.DModel; j++) keyBiases.Add(layout.QkvBias.OffsetOf(l) + j);
-        foreach (int i in keyBiases) Assert.True(Math.Abs(first.Parameters[i] - cpu.Parameters[i]) <= 2 * 3 * 1e-2, $"key bias {i}");
-        AssertTensorsClose(layout, cpu.Parameters, first.Parameters, relative: 1e-5, skip: keyBiases.Contains);
-        AssertTensorsClose(layout, cpu.FirstMoment, first.FirstMoment, relative: 1e-4);
-        AssertTensorsClose(layout, cpu.SecondMoment, first.SecondMoment, relative: 1e-4);
+    [Fact]
+    public void RunsSteppingAtOnceOnOneDeviceAreBitIdenticalToEachRunAlone()
+    {
+        var report = Verify([VerificationKind.Concurrent], VerificationShape.Tiny);
+        VerificationAssert.Passed(report, VerificationKind.Concurrent);
+        Assert.StartsWith("all 4 runs identical", report.Checks.Single().Detail);
     }
 
     [Fact]
@@ -103,32 +55,59 @@ public class IlgpuBackendTests
         // 128-thread row trees a CUDA device gets (only the number of multiprocessors differs).
         using var device = IlgpuDevice.OpenCpuAccelerator(threadsPerWarp: 32, warpsPerGroup: 8, LaunchShape.Gpu);
         Assert.Equal((256, 128, 16), (device.Shape.ElementGroup, device.Shape.RowGroup, device.Shape.TileThreads));
-        var model = TestModels.Tiny with { Layers = 1 };
-        int batch = TestModels.Batch(nameof(TestModels.Tiny));
-        using var ilgpu = new IlgpuBackend(device, model, batch);
-        AssertMatchesCpu(model, batch, ilgpu);
+        var shape = new VerificationShape("tiny-1-layer", TestModels.Tiny with { Layers = 1 }, 2);
+        var report = BackendVerification.Run(new BackendVerificationOptions { Device = TrainingDevice.IlgpuCpu, Kinds = [VerificationKind.Cpu], Shapes = [shape] },
+            (model, batch) => new IlgpuBackend(device, model, batch), matmulDevice: null, CancellationToken.None);
+        VerificationAssert.Passed(report, VerificationKind.Cpu);
     }
 
     [Fact]
-    public void TheTrainerRunsOnIlgpuCpuAsOnTheCpu()
+    public void TheBlockedMatmulEverywhereGivesTheSameBitsAsTheSmallOne()
     {
-        var config = new TrainingConfig
-        {
-            Layers = 1, DModel = 8, Heads = 2, Context = 8, Batch = 2, Tokens = 96, EvalEvery = 3, ValidationSequences = 2,
-            Data = DataSourceSpec.Parse("synthetic:k=2,V=8,smin=2,smax=3"), Device = TrainingDevice.Cpu,
-        };
-        var cpu = Trainer.Run(config);
-        var ilgpu = Trainer.Run(config with { Device = TrainingDevice.IlgpuCpu });
+        // Every product through the 4×4-per-thread kernel (what a GPU does for large ones): the same k order, so the same
+        // bits as ilgpu-cpu's 2×2 kernel over three AdamW steps, and within the CPU backend's tolerances.
+        using var blocked = IlgpuDevice.OpenCpuAccelerator(threadsPerWarp: 2, warpsPerGroup: 2, _ => LaunchShape.CpuAccelerator with { BlockedMatmulMinTiles = 0 });
+        var shape = TestModels.Verification(nameof(TestModels.Ragged));
+        var report = BackendVerification.Run(new BackendVerificationOptions { Device = TrainingDevice.IlgpuCpu, Kinds = [VerificationKind.Cpu], Shapes = [shape] },
+            (model, batch) => new IlgpuBackend(blocked, model, batch), matmulDevice: null, CancellationToken.None);
+        VerificationAssert.Passed(report, VerificationKind.Cpu);
 
-        Assert.Equal(RunStatus.Completed, ilgpu.Status);
-        Assert.Equal("ilgpu cpu-accelerator", ilgpu.Backend);
-        Assert.Equal(cpu.Metrics.Count, ilgpu.Metrics.Count);
-        for (int i = 0; i < cpu.Metrics.Count; i++)
+        var weights = TestModels.Weights(new ParameterLayout(shape.Model));
+        var (inputs, targets) = TestModels.Batch(shape.Model, shape.Batch);
+        AdamWTrajectory Steps(ITrainingBackend backend)
         {
-            Assert.Equal(cpu.Metrics[i].Step, ilgpu.Metrics[i].Step);
-            Assert.Equal(cpu.Metrics[i].ValidationLoss, ilgpu.Metrics[i].ValidationLoss, 1e-5 * cpu.Metrics[i].ValidationLoss);
-            if (!double.IsNaN(cpu.Metrics[i].TrainLoss)) Assert.Equal(cpu.Metrics[i].TrainLoss, ilgpu.Metrics[i].TrainLoss, 1e-5 * cpu.Metrics[i].TrainLoss);
+            using (backend) return AdamWTrajectory.Run(backend, weights, inputs, targets);
         }
+        var small = Steps(TrainingBackends.Create(TrainingDevice.IlgpuCpu, shape.Model, shape.Batch));
+        var large = Steps(new IlgpuBackend(blocked, shape.Model, shape.Batch));
+        Assert.Equal(small.Trace, large.Trace);
+        Assert.Equal(small.Parameters, large.Parameters);
+        Assert.Equal(small.SecondMoment, large.SecondMoment);
+    }
+
+    [Fact]
+    public void TheTrainerRunsOnIlgpuCpuAsOnTheCpuAndRepeatsBitForBit()
+    {
+        var report = Verify([VerificationKind.Trainer], VerificationShape.Tiny);
+        VerificationAssert.Passed(report, VerificationKind.Trainer);
+        Assert.Equal(5, report.Checks.Count);
+        Assert.All(report.Checks, c => Assert.Equal("trainer-small", c.Shape));
+    }
+
+    [Fact]
+    public void AWrongGradientFailsItsCheckAndIsNamed()
+    {
+        // A backend that is right everywhere but one entry of one tensor: the routine must catch it and say where.
+        var model = TestModels.Tiny;
+        var layout = new ParameterLayout(model);
+        int wrong = layout.MlpUpWeight.OffsetOf(1) + 5;
+        var report = BackendVerification.Run(new BackendVerificationOptions { Device = TrainingDevice.Cpu, Kinds = [VerificationKind.Cpu, VerificationKind.Reference], Shapes = [VerificationShape.Tiny] },
+            (m, batch) => new GradientOffByOne(new CpuBackend(m, batch, 1), wrong), matmulDevice: null, CancellationToken.None);
+        Assert.False(report.Passed);
+        var failing = report.Checks.Where(c => !c.Passed).ToList();
+        Assert.Equal([(VerificationKind.Cpu, "gradients"), (VerificationKind.Reference, "gradients")], failing.Select(c => (c.Kind, c.Quantity)));
+        Assert.All(failing, c => Assert.StartsWith($"{layout.MlpUpWeight.Name}[{wrong - layout.MlpUpWeight.Offset}]", c.Detail));
+        Assert.All(failing, c => Assert.True(c.WorstRatio > 1));
     }
 
     [Fact]
@@ -154,6 +133,8 @@ public class IlgpuBackendTests
         var e = Assert.Throws<InputException>(() => TrainingBackends.Create(device, TestModels.Tiny, 2));
         Assert.StartsWith(message, e.Message);
         Assert.DoesNotContain('\n', e.Message);
+        var verify = Assert.Throws<InputException>(() => BackendVerification.Run(new BackendVerificationOptions { Device = device }));
+        Assert.StartsWith(message, verify.Message);
     }
 
     [Fact]
@@ -165,63 +146,27 @@ public class IlgpuBackendTests
         Assert.StartsWith(expected, backend.Name);
     }
 
-    internal static void AssertTensorsClose(ParameterLayout layout, float[] expected, float[] actual, double relative, Func<int, bool>? skip = null)
+    /// <summary>The CPU backend with one gradient entry off by 0.01 (the Tiny model's gradients are of order 0.01–1).</summary>
+    private sealed class GradientOffByOne(CpuBackend inner, int index) : ITrainingBackend
     {
-        foreach (var tensor in layout.Tensors)
+        public string Name => inner.Name;
+        public TinyGpt Model => inner.Model;
+        public int BatchSize => inner.BatchSize;
+        public ParameterLayout Layout => inner.Layout;
+        public void SetParameters(ReadOnlySpan<float> parameters) => inner.SetParameters(parameters);
+        public void GetParameters(Span<float> destination) => inner.GetParameters(destination);
+        public void GetGradients(Span<float> destination)
         {
-            double scale = 0;
-            for (int i = tensor.Offset; i < tensor.Offset + tensor.Length; i++) scale = Math.Max(scale, Math.Abs(expected[i]));
-            for (int i = tensor.Offset; i < tensor.Offset + tensor.Length; i++)
-            {
-                if (skip?.Invoke(i) == true) continue;
-                double err = Math.Abs(actual[i] - expected[i]);
-                Assert.True(err <= relative * scale + 1e-9, $"{tensor.Name}[{i - tensor.Offset}]: {actual[i]:G9} vs {expected[i]:G9} (scale {scale:G3})");
-            }
+            inner.GetGradients(destination);
+            destination[index] += 1e-2f;
         }
-    }
-
-    /// <summary>Three AdamW steps (the trainer's calls, clipping at 1) from the test weights on a fixed batch.</summary>
-    private static Trajectory Train(Func<ITrainingBackend> create)
-    {
-        using var backend = create();
-        var model = backend.Model;
-        var weights = TestModels.Weights(backend.Layout);
-        backend.SetParameters(weights);
-        var zeros = new float[weights.Length];
-        backend.SetOptimizerState(zeros, zeros);
-        var (inputs, targets) = TestModels.Batch(model, backend.BatchSize);
-        var trace = new List<double>();
-        for (int step = 1; step <= 3; step++)
-        {
-            trace.Add(backend.Forward(inputs, targets));
-            backend.Backward();
-            double norm = backend.GradientNorm();
-            trace.Add(norm);
-            backend.Step(new AdamWStep(1e-2, 0.9, 0.95, 1e-8, 0.1, step, Math.Min(1, 1 / norm)));
-        }
-        var p = new float[weights.Length];
-        var m = new float[weights.Length];
-        var v = new float[weights.Length];
-        backend.GetParameters(p);
-        backend.GetOptimizerState(m, v);
-        return new Trajectory([.. trace], p, m, v);
-    }
-
-    private sealed record Trajectory(double[] Trace, float[] Parameters, float[] FirstMoment, float[] SecondMoment);
-
-    /// <summary>One forward and backward: loss, softmax output, gradients and their norm.</summary>
-    private sealed record Pass(float Loss, float[] Probabilities, float[] Gradients, double Norm)
-    {
-        public static Pass Run(ITrainingBackend backend, float[] weights, int[] inputs, int[] targets)
-        {
-            backend.SetParameters(weights);
-            float loss = backend.Forward(inputs, targets);
-            var probs = new float[inputs.Length * backend.Model.Vocab];
-            backend.GetProbabilities(probs);
-            backend.Backward();
-            var grads = new float[weights.Length];
-            backend.GetGradients(grads);
-            return new Pass(loss, probs, grads, backend.GradientNorm());
-        }
+        public void SetOptimizerState(ReadOnlySpan<float> firstMoment, ReadOnlySpan<float> secondMoment) => inner.SetOptimizerState(firstMoment, secondMoment);
+        public void GetOptimizerState(Span<float> firstMoment, Span<float> secondMoment) => inner.GetOptimizerState(firstMoment, secondMoment);
+        public float Forward(ReadOnlySpan<int> inputs, ReadOnlySpan<int> targets) => inner.Forward(inputs, targets);
+        public void GetProbabilities(Span<float> destination) => inner.GetProbabilities(destination);
+        public void Backward() => inner.Backward();
+        public double GradientNorm() => inner.GradientNorm();
+        public void Step(in AdamWStep step) => inner.Step(step);
+        public void Dispose() => inner.Dispose();
     }
 }

@@ -1,65 +1,45 @@
-using ILGPU;
-using ILGPU.Runtime;
 using ScaleSim.Training.Backends;
 using ScaleSim.Training.Backends.Ilgpu;
+using ScaleSim.Training.Backends.Verification;
 
 namespace ScaleSim.Training.Tests.Backends;
 
 /// <summary>
-/// The ILGPU matmul against a double-precision product on ILGPU's CPU accelerator, at sizes that are not multiples
-/// of the tile (edge tiles, a partial k slice) and with every transpose the linear layers use and every flag.
+/// Both ILGPU matmul kernels (2×2 and 4×4 outputs per thread) against a double-precision product on ILGPU's CPU
+/// accelerator (<see cref="MatmulCheck"/>, the check <c>bench verify</c> runs on a GPU at its tile size), at sizes
+/// that are not multiples of the tile (edge tiles, a partial k slice) and with every transpose the linear layers use
+/// and every flag; and which kernel a GPU launch shape picks.
 /// </summary>
 public class IlgpuMatmulTests
 {
     [Theory]
-    [InlineData(false, false, false, false, false)]
-    [InlineData(true, false, true, false, false)]
-    [InlineData(false, true, false, true, false)]
-    [InlineData(true, true, true, true, true)]
-    public void MatchesADoubleProduct(bool transposeA, bool transposeB, bool bias, bool addend, bool accumulate)
+    [InlineData(false, false, false, false, false, false)]
+    [InlineData(false, true, false, true, false, false)]
+    [InlineData(false, false, true, false, true, false)]
+    [InlineData(false, true, true, true, true, true)]
+    [InlineData(false, true, true, false, false, false)]
+    [InlineData(true, false, false, false, false, false)]
+    [InlineData(true, true, false, true, false, false)]
+    [InlineData(true, false, true, false, true, false)]
+    [InlineData(true, true, true, true, true, true)]
+    [InlineData(true, true, true, false, false, false)]
+    public void MatchesADoubleProduct(bool blocked, bool transposeA, bool transposeB, bool bias, bool addend, bool accumulate)
     {
-        const int m = 5, n = 7, k = 9;
         var device = IlgpuDevice.TryOpen(TrainingDevice.IlgpuCpu, out _)!;
-        var a = FiniteDifferences.Normal(m * k, 1);
-        var b = FiniteDifferences.Normal(k * n, 2);
-        var biasValues = FiniteDifferences.Normal(n, 3);
-        var addendValues = FiniteDifferences.Normal(m * n, 4);
-        var initial = FiniteDifferences.Normal(m * n, 5);
+        var check = MatmulCheck.Run(device, blocked, transposeA, transposeB, bias, addend, accumulate);
+        Assert.True(check.Passed, $"{check.Quantity}: {check.Detail}");
+        // ilgpu-cpu's TS = 2: 4×4 tiles and 4-deep k slices for the 2×2 kernel, 8×8 tiles and 2-deep slices blocked.
+        Assert.Equal(blocked ? "4x4 blocks 22x5·5x21" : "2x2 blocks 14x9·9x17", check.Shape);
+    }
 
-        // A(i, kk) is a[i·k + kk], or a[kk·m + i] when stored transposed; B(kk, j) likewise.
-        double A(int i, int kk) => transposeA ? a[kk * m + i] : a[i * k + kk];
-        double B(int kk, int j) => transposeB ? b[j * k + kk] : b[kk * n + j];
-        var expected = new double[m * n];
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < n; j++)
-            {
-                double sum = 0;
-                for (int kk = 0; kk < k; kk++) sum += A(i, kk) * B(kk, j);
-                if (bias) sum += biasValues[j];
-                if (addend) sum += addendValues[i * n + j];
-                if (accumulate) sum += initial[i * n + j];
-                expected[i * n + j] = sum;
-            }
-
-        var accelerator = device.Accelerator;
-        using var stream = accelerator.CreateStream();
-        using var da = accelerator.Allocate1D(a);
-        using var db = accelerator.Allocate1D(b);
-        using var dbias = accelerator.Allocate1D(biasValues);
-        using var daddend = accelerator.Allocate1D(addendValues);
-        using var dc = accelerator.Allocate1D(initial);
-        device.Matmul.Multiply(stream, device.Shape, new MatmulKernels.Args
-        {
-            M = m, N = n, K = k,
-            A = da.View, ARowStride = transposeA ? 1 : k, AColStride = transposeA ? m : 1,
-            B = db.View, BRowStride = transposeB ? 1 : n, BColStride = transposeB ? k : 1,
-            C = dc.View, Ldc = n,
-            Bias = dbias.View, HasBias = bias ? 1 : 0,
-            Addend = daddend.View, HasAddend = addend ? 1 : 0,
-            Accumulate = accumulate ? 1 : 0,
-        });
-        stream.Synchronize();
-        var c = dc.GetAsArray1D();
-        for (int i = 0; i < c.Length; i++) Assert.True(Math.Abs(c[i] - expected[i]) <= 1e-5 * (1 + Math.Abs(expected[i])), $"C[{i}]: {c[i]} vs {expected[i]}");
+    [Fact]
+    public void TheGpuLaunchShapePicksTheBlockedKernelForLargeProductsOnly()
+    {
+        // A 132-multiprocessor GPU (H100/H200): the blocked kernel from 264 tiles of 64×64 up.
+        var shape = new LaunchShape(256, 128, 16, 16 * 132, 2 * 132, BlockedMatmulMinTiles: 2 * 132);
+        Assert.False(shape.PrefersBlocked(1024, 256));    // the L=2, d=64 benchmark's largest product: 64 tiles
+        Assert.True(shape.PrefersBlocked(16384, 512));    // the large shape's attention projection: 2048 tiles
+        Assert.True(shape.PrefersBlocked(2048, 768));     // the wide verification shape's QKV: 384 tiles
+        Assert.False(LaunchShape.CpuAccelerator.PrefersBlocked(100000, 100000));
     }
 }

@@ -1,37 +1,25 @@
+using ScaleSim.Training.Backends;
 using ScaleSim.Training.Backends.Cpu;
+using ScaleSim.Training.Backends.Verification;
 
 namespace ScaleSim.Training.Tests.Backends;
 
-/// <summary>The whole CPU backend's gradient against central finite differences of its own float32 loss, a sample of entries in every tensor.</summary>
+/// <summary>
+/// The whole CPU backend's gradient against central finite differences of its own float32 loss, six entries of every
+/// tensor (<see cref="VerificationKind.FiniteDifferences"/>: 3% relative plus 0.2% of the tensor's largest gradient).
+/// </summary>
 public class ModelGradientTests
 {
     [Theory]
     [MemberData(nameof(TestModels.ShapeNames), MemberType = typeof(TestModels))]
     public void EveryTensorMatchesFiniteDifferences(string shape)
     {
-        var model = TestModels.Shape(shape);
-        int batch = TestModels.Batch(shape);
-        using var backend = new CpuBackend(model, batch, threads: 2);
-        var weights = TestModels.Weights(backend.Layout);
-        var (inputs, targets) = TestModels.Batch(model, batch);
-        backend.SetParameters(weights);
-        backend.Forward(inputs, targets);
-        backend.Backward();
-        var grads = new float[weights.Length];
-        backend.GetGradients(grads);
-
-        double Loss(float[] p)
+        var options = new BackendVerificationOptions
         {
-            backend.SetParameters(p);
-            return backend.Forward(inputs, targets);
-        }
-
-        var rng = new Xoshiro256(21);
-        foreach (var tensor in backend.Layout.Tensors)
-        {
-            var indices = Enumerable.Range(0, 6).Select(_ => tensor.Offset + rng.NextInt(tensor.Length)).ToList();
-            double scale = grads.Skip(tensor.Offset).Take(tensor.Length).Max(g => Math.Abs(g));
-            FiniteDifferences.Check(tensor.Name, weights, grads, Loss, indices, h: 1e-2f, relative: 3e-2, absolute: 2e-3 * scale + 1e-5);
-        }
+            Device = TrainingDevice.Cpu, Kinds = [VerificationKind.FiniteDifferences], Shapes = [TestModels.Verification(shape)],
+            FiniteDifferenceEntries = 6, FiniteDifferenceSeed = 21,
+        };
+        var report = BackendVerification.Run(options, (model, batch) => new CpuBackend(model, batch, threads: 2), matmulDevice: null, CancellationToken.None);
+        VerificationAssert.Passed(report, VerificationKind.FiniteDifferences);
     }
 }

@@ -1,4 +1,4 @@
-using ScaleSim.Training.Tests.Reference;
+using ScaleSim.Training.Backends.Verification;
 
 namespace ScaleSim.Training.Tests.Backends;
 

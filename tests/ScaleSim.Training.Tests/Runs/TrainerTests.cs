@@ -98,13 +98,33 @@ public class TrainerTests
         foreach (var model in ScaleSim.Flops.FlopModels.All) Assert.True(root.GetProperty("flops").GetProperty(model.Name).GetDouble() > 0);
         Assert.True(root.GetProperty("entropy_floor").GetDouble() > 0);
         Assert.True(root.GetProperty("final_validation_loss").GetDouble() > 0);
+        Assert.Equal(ScaleSimVersion.Current, root.GetProperty("scalesim_version").GetString());
+        Assert.Matches(@"^\d+\.\d+\.\d+", ScaleSimVersion.Current);
         Assert.False(File.Exists(System.IO.Path.Combine(path, "metrics.csv.tmp")));
+        // Resuming compares config.json, which the version must stay out of.
+        Assert.DoesNotContain("version", File.ReadAllText(System.IO.Path.Combine(path, "config.json")));
 
         var config = JsonSerializer.Deserialize<TrainingConfig>(File.ReadAllText(System.IO.Path.Combine(path, "config.json")), RunJson.Options);
         Assert.Equal(Tiny() with { EvalEvery = 50 }, config);
 
         var e = Assert.Throws<InputException>(() => Trainer.Run(Tiny(), path));
         Assert.Contains("already holds a run", e.Message);
+    }
+
+    [Fact]
+    public void ASummaryWrittenBeforeVersionsWereRecordedStillReads()
+    {
+        using var dir = new TemporaryDirectory();
+        string path = dir.Combine("run");
+        var written = Trainer.Run(Tiny(), path);
+        string file = System.IO.Path.Combine(path, "summary.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+        Assert.True(json.Remove("scalesim_version"));
+        File.WriteAllText(file, json.ToJsonString());
+
+        var read = RunDirectory.Open(path).ReadSummary()!;
+        Assert.Null(read.ScaleSimVersion);
+        Assert.Equal(JsonSerializer.Serialize(written with { ScaleSimVersion = null }, RunJson.Options), JsonSerializer.Serialize(read, RunJson.Options));
     }
 
     [Fact]

@@ -18,8 +18,8 @@ internal sealed class AdamWKernels
 
     public AdamWKernels(Accelerator accelerator)
     {
-        _update = accelerator.LoadKernel<UpdateArgs>(UpdateKernel);
-        _normPartials = accelerator.LoadKernel<NormArgs>(NormPartialsKernel);
+        _update = accelerator.LoadKernel<UpdateArgs>(AdamWUpdateKernel);
+        _normPartials = accelerator.LoadKernel<NormArgs>(AdamWNormPartialsKernel);
     }
 
     /// <summary>The four vectors, the weight-decay mask and the step's scalars, already in float as the CPU backend rounds them.</summary>
@@ -55,7 +55,7 @@ internal sealed class AdamWKernels
     public void NormPartials(AcceleratorStream stream, LaunchShape shape, ArrayView<float> gradients, ArrayView<double> partials) =>
         _normPartials(stream, shape.Norm(), new NormArgs { Gradients = gradients, Partials = partials, Count = (int)gradients.Length });
 
-    private static void UpdateKernel(UpdateArgs a)
+    private static void AdamWUpdateKernel(UpdateArgs a)
     {
         float b1 = a.Beta1, b2 = a.Beta2;
         for (int i = Grid.GlobalIndex.X; i < a.Count; i += Grid.DimX * Group.DimX)
@@ -70,7 +70,7 @@ internal sealed class AdamWKernels
         }
     }
 
-    private static void NormPartialsKernel(NormArgs a)
+    private static void AdamWNormPartialsKernel(NormArgs a)
     {
         var shared = SharedMemory.GetDynamic<double>();
         double sum = 0;

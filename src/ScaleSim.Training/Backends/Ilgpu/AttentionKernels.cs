@@ -21,10 +21,10 @@ internal sealed class AttentionKernels
 
     public AttentionKernels(Accelerator accelerator)
     {
-        _probabilities = accelerator.LoadKernel<Args>(ProbabilitiesKernel);
-        _values = accelerator.LoadKernel<Args>(ValuesKernel);
-        _scoreGradients = accelerator.LoadKernel<Args>(ScoreGradientsKernel);
-        _inputGradients = accelerator.LoadKernel<Args>(InputGradientsKernel);
+        _probabilities = accelerator.LoadKernel<Args>(AttentionProbabilitiesKernel);
+        _values = accelerator.LoadKernel<Args>(AttentionValuesKernel);
+        _scoreGradients = accelerator.LoadKernel<Args>(AttentionScoreGradientsKernel);
+        _inputGradients = accelerator.LoadKernel<Args>(AttentionInputGradientsKernel);
     }
 
     /// <summary>One call's views: Qkv (B·T, 3C), Att = P (B, H, T, T), Output = Y (B·T, C); backward also DOutput = dY, DAtt = dS, DQkv.</summary>
@@ -47,7 +47,7 @@ internal sealed class AttentionKernels
     }
 
     /// <summary>Row i of P for (b, h): scores of keys j ≤ i, max-subtracted softmax, zeros for j &gt; i.</summary>
-    private static void ProbabilitiesKernel(Args a)
+    private static void AttentionProbabilitiesKernel(Args a)
     {
         int t = a.Context, c = a.C, hs = c / a.Heads, count = a.Batch * a.Heads * t;
         float scale = 1f / XMath.Sqrt((float)hs);
@@ -79,7 +79,7 @@ internal sealed class AttentionKernels
     }
 
     /// <summary>Y[b, i, h·hs + d] = Σ_{j ≤ i} P[b, h, i, j]·V[b, j, h·hs + d].</summary>
-    private static void ValuesKernel(Args a)
+    private static void AttentionValuesKernel(Args a)
     {
         int t = a.Context, c = a.C, hs = c / a.Heads, count = a.Batch * t * c;
         for (int e = Grid.GlobalIndex.X; e < count; e += Grid.DimX * Group.DimX)
@@ -93,7 +93,7 @@ internal sealed class AttentionKernels
     }
 
     /// <summary>Row i of dS for (b, h): dP[j] = dY[i]·V[j], then dS[j] = P[j]·(dP[j] − Σ_j P·dP); zeros for j &gt; i.</summary>
-    private static void ScoreGradientsKernel(Args a)
+    private static void AttentionScoreGradientsKernel(Args a)
     {
         int t = a.Context, c = a.C, hs = c / a.Heads, count = a.Batch * a.Heads * t;
         for (int row = Grid.GlobalIndex.X; row < count; row += Grid.DimX * Group.DimX)
@@ -120,7 +120,7 @@ internal sealed class AttentionKernels
     /// For row (b, i) and channel h·hs + d: dQ = Σ_{j ≤ i} dS[i, j]·K[j]/√hs, dK = Σ_{q ≥ i} dS[q, i]·Q[q]/√hs,
     /// dV = Σ_{q ≥ i} P[q, i]·dY[q].
     /// </summary>
-    private static void InputGradientsKernel(Args a)
+    private static void AttentionInputGradientsKernel(Args a)
     {
         int t = a.Context, c = a.C, hs = c / a.Heads, count = a.Batch * t * c;
         float scale = 1f / XMath.Sqrt((float)hs);

@@ -17,8 +17,8 @@ internal sealed class ColumnSumKernels
 
     public ColumnSumKernels(Accelerator accelerator)
     {
-        _blockSums = accelerator.LoadKernel<Args>(BlockSumsKernel);
-        _total = accelerator.LoadKernel<Args>(TotalKernel);
+        _blockSums = accelerator.LoadKernel<Args>(ColumnSumBlockSumsKernel);
+        _total = accelerator.LoadKernel<Args>(ColumnSumTotalKernel);
     }
 
     public static int Blocks(int rows) => (rows + RowsPerBlock - 1) / RowsPerBlock;
@@ -49,7 +49,7 @@ internal sealed class ColumnSumKernels
         _total(stream, shape.Elements(columns), args);
     }
 
-    private static void BlockSumsKernel(Args a)
+    private static void ColumnSumBlockSumsKernel(Args a)
     {
         int blocks = Blocks(a.Rows), count = blocks * a.Columns;
         for (int i = Grid.GlobalIndex.X; i < count; i += Grid.DimX * Group.DimX)
@@ -62,7 +62,7 @@ internal sealed class ColumnSumKernels
         }
     }
 
-    private static void TotalKernel(Args a)
+    private static void ColumnSumTotalKernel(Args a)
     {
         for (int j = Grid.GlobalIndex.X; j < a.Columns; j += Grid.DimX * Group.DimX)
         {

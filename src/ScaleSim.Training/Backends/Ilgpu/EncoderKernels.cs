@@ -15,9 +15,9 @@ internal sealed class EncoderKernels
 
     public EncoderKernels(Accelerator accelerator)
     {
-        _forward = accelerator.LoadKernel<Args>(ForwardKernel);
-        _backwardPositions = accelerator.LoadKernel<Args>(BackwardPositionsKernel);
-        _backwardTokens = accelerator.LoadKernel<Args>(BackwardTokensKernel);
+        _forward = accelerator.LoadKernel<Args>(EncoderForwardKernel);
+        _backwardPositions = accelerator.LoadKernel<Args>(EncoderBackwardPositionsKernel);
+        _backwardTokens = accelerator.LoadKernel<Args>(EncoderBackwardTokensKernel);
     }
 
     /// <summary>The views and sizes of one call; <c>X</c> is the output forward and the incoming gradient backward.</summary>
@@ -38,7 +38,7 @@ internal sealed class EncoderKernels
         _backwardTokens(stream, shape.Elements((long)args.Vocab * args.C), args);
     }
 
-    private static void ForwardKernel(Args a)
+    private static void EncoderForwardKernel(Args a)
     {
         int count = a.Rows * a.C;
         for (int i = Grid.GlobalIndex.X; i < count; i += Grid.DimX * Group.DimX)
@@ -48,7 +48,7 @@ internal sealed class EncoderKernels
         }
     }
 
-    private static void BackwardPositionsKernel(Args a)
+    private static void EncoderBackwardPositionsKernel(Args a)
     {
         int count = a.Context * a.C;
         for (int i = Grid.GlobalIndex.X; i < count; i += Grid.DimX * Group.DimX)
@@ -60,7 +60,7 @@ internal sealed class EncoderKernels
         }
     }
 
-    private static void BackwardTokensKernel(Args a)
+    private static void EncoderBackwardTokensKernel(Args a)
     {
         int count = a.Vocab * a.C;
         for (int i = Grid.GlobalIndex.X; i < count; i += Grid.DimX * Group.DimX)

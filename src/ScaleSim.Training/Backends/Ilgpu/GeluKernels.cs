@@ -18,8 +18,8 @@ internal sealed class GeluKernels
 
     public GeluKernels(Accelerator accelerator)
     {
-        _forward = accelerator.LoadKernel<Args>(ForwardKernel);
-        _backward = accelerator.LoadKernel<Args>(BackwardKernel);
+        _forward = accelerator.LoadKernel<Args>(GeluForwardKernel);
+        _backward = accelerator.LoadKernel<Args>(GeluBackwardKernel);
     }
 
     /// <summary>Forward: Output = GELU(Input). Backward: DInput = DOutput·GELU'(Input); DInput may be DOutput.</summary>
@@ -48,7 +48,7 @@ internal sealed class GeluKernels
         return new FloatPair(x < 0f ? -y : y, expMinusX2);
     }
 
-    private static void ForwardKernel(Args a)
+    private static void GeluForwardKernel(Args a)
     {
         for (int i = Grid.GlobalIndex.X; i < a.Count; i += Grid.DimX * Group.DimX)
         {
@@ -57,7 +57,7 @@ internal sealed class GeluKernels
         }
     }
 
-    private static void BackwardKernel(Args a)
+    private static void GeluBackwardKernel(Args a)
     {
         for (int i = Grid.GlobalIndex.X; i < a.Count; i += Grid.DimX * Group.DimX)
         {

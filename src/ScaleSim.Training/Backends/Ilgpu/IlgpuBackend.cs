@@ -108,6 +108,9 @@ public sealed class IlgpuBackend : ITrainingBackend
     /// <inheritdoc />
     public ParameterLayout Layout { get; }
 
+    /// <summary>The device it runs on.</summary>
+    internal IlgpuDevice Device => _device;
+
     /// <summary>Device memory held, in bytes.</summary>
     public long AllocatedBytes => _buffers.Bytes;
 

@@ -19,8 +19,9 @@ internal sealed class IlgpuDevice : IDisposable
 
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _none;
 
-    private IlgpuDevice(Context context, Accelerator accelerator, LaunchShape shape, string name)
+    private IlgpuDevice(TrainingDevice kind, Context context, Accelerator accelerator, LaunchShape shape, string name)
     {
+        Kind = kind;
         Context = context;
         Accelerator = accelerator;
         Shape = shape;
@@ -37,6 +38,9 @@ internal sealed class IlgpuDevice : IDisposable
         SoftmaxCrossEntropy = new SoftmaxCrossEntropyKernels(accelerator);
         AdamW = new AdamWKernels(accelerator);
     }
+
+    /// <summary>Which <c>--device</c> this is.</summary>
+    public TrainingDevice Kind { get; }
 
     public Context Context { get; }
 
@@ -67,6 +71,27 @@ internal sealed class IlgpuDevice : IDisposable
     public SoftmaxCrossEntropyKernels SoftmaxCrossEntropy { get; }
 
     public AdamWKernels AdamW { get; }
+
+    /// <summary>
+    /// The device's dense float32 peak in GFLOP/s (plain FMAs, no tensor cores: what these kernels can reach), from its
+    /// properties, and how it was computed; null where unknown (not CUDA, or a compute capability not in the table).
+    /// </summary>
+    public (double Gflops, string Source)? Fp32Peak()
+    {
+        if (Accelerator is not CudaAccelerator cuda) return null;
+        int major = cuda.Architecture.Major, minor = cuda.Architecture.Minor;
+        // FP32 add/multiply/multiply-add results per clock per multiprocessor: NVIDIA, CUDA C++ Programming Guide,
+        // "Arithmetic Instructions" throughput table (64 on 6.0, 7.x and 8.0; 128 on 5.x, 6.1, 6.2, 8.6–9.0 and later).
+        int? lanes = (major, minor) switch
+        {
+            (6, 0) or (7, _) or (8, 0) => 64,
+            (5, _) or (6, 1) or (6, 2) or (8, 6) or (8, 7) or (8, 9) or (9, 0) or (10, _) or (12, _) => 128,
+            _ => null,
+        };
+        if (lanes is null || cuda.ClockRate <= 0) return null;
+        double gflops = (double)cuda.NumMultiprocessors * lanes.Value * 2 * cuda.ClockRate * 1e3 / 1e9;
+        return (gflops, $"{cuda.NumMultiprocessors} SMs × {lanes} FP32 lanes × 2 (FMA) × {cuda.ClockRate / 1e6:0.###} GHz (compute capability {major}.{minor})");
+    }
 
     /// <summary>
     /// The accelerator for <paramref name="device"/> (<see cref="TrainingDevice.Cuda"/>, <see cref="TrainingDevice.OpenCl"/>
@@ -101,7 +126,7 @@ internal sealed class IlgpuDevice : IDisposable
                     var devices = context.GetCudaDevices();
                     if (devices.Count == 0) return Fail(context, "no CUDA device found");
                     accelerator = devices[0].CreateAccelerator(context);
-                    return (new IlgpuDevice(context, accelerator, LaunchShape.Gpu(accelerator), $"ilgpu cuda {accelerator.Name}"), "");
+                    return (new IlgpuDevice(TrainingDevice.Cuda, context, accelerator, LaunchShape.Gpu(accelerator), $"ilgpu cuda {accelerator.Name}"), "");
                 }
                 case TrainingDevice.OpenCl:
                 {
@@ -114,7 +139,7 @@ internal sealed class IlgpuDevice : IDisposable
                     var devices = context.GetCLDevices();
                     if (devices.Count == 0) return Fail(context, "no OpenCL GPU found that ILGPU supports");
                     accelerator = devices[0].CreateAccelerator(context);
-                    return (new IlgpuDevice(context, accelerator, LaunchShape.Gpu(accelerator), $"ilgpu opencl {accelerator.Name}"), "");
+                    return (new IlgpuDevice(TrainingDevice.OpenCl, context, accelerator, LaunchShape.Gpu(accelerator), $"ilgpu opencl {accelerator.Name}"), "");
                 }
                 case TrainingDevice.IlgpuCpu:
                     return (OpenCpuAccelerator(threadsPerWarp: 2, warpsPerGroup: 2, _ => LaunchShape.CpuAccelerator), "");
@@ -143,7 +168,7 @@ internal sealed class IlgpuDevice : IDisposable
         {
             var cpu = new CPUDevice(threadsPerWarp, warpsPerGroup, numMultiprocessors: 1);
             accelerator = cpu.CreateCPUAccelerator(context, CPUAcceleratorMode.Parallel);
-            return new IlgpuDevice(context, accelerator, shape(accelerator), "ilgpu cpu-accelerator");
+            return new IlgpuDevice(TrainingDevice.IlgpuCpu, context, accelerator, shape(accelerator), "ilgpu cpu-accelerator");
         }
         catch
         {

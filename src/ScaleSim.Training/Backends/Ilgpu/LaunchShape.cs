@@ -14,9 +14,13 @@ namespace ScaleSim.Training.Backends.Ilgpu;
 /// <param name="TileThreads">TS: matmul groups are TS×TS threads, each computing a 2×2 block of a 2TS×2TS output tile.</param>
 /// <param name="MaxGroups">Most groups in one launch.</param>
 /// <param name="NormGroups">Groups (and so partial sums) of the gradient-norm reduction, fixed per accelerator so the norm is deterministic.</param>
-internal readonly record struct LaunchShape(int ElementGroup, int RowGroup, int TileThreads, int MaxGroups, int NormGroups)
+/// <param name="BlockedMatmulMinTiles">
+/// Products with at least this many 4TS×4TS output tiles take the 4×4-per-thread matmul; smaller ones the 2×2 kernel,
+/// whose 4× more tiles keep more multiprocessors busy. Both give the same bits.
+/// </param>
+internal readonly record struct LaunchShape(int ElementGroup, int RowGroup, int TileThreads, int MaxGroups, int NormGroups, int BlockedMatmulMinTiles = int.MaxValue)
 {
-    /// <summary>The shape for ILGPU's CPU accelerator built by <see cref="IlgpuDevice"/> (groups of at most 4 threads).</summary>
+    /// <summary>The shape for ILGPU's CPU accelerator built by <see cref="IlgpuDevice"/> (groups of at most 4 threads; the 2×2 matmul only).</summary>
     public static LaunchShape CpuAccelerator => new(ElementGroup: 4, RowGroup: 4, TileThreads: 2, MaxGroups: 2, NormGroups: 2);
 
     /// <summary>The shape for a GPU: groups of 256 (or the device's largest power of two), 16 groups per multiprocessor at most.</summary>
@@ -25,7 +29,8 @@ internal readonly record struct LaunchShape(int ElementGroup, int RowGroup, int 
         int group = LargestPowerOfTwoAtMost(Math.Min(256, accelerator.MaxNumThreadsPerGroup));
         int tile = group >= 256 ? 16 : group >= 64 ? 8 : 4;
         int multiprocessors = Math.Max(1, accelerator.NumMultiprocessors);
-        return new LaunchShape(group, Math.Min(128, group), tile, 16 * multiprocessors, 2 * multiprocessors);
+        // The blocked matmul once its 64×64 tiles give every multiprocessor two groups.
+        return new LaunchShape(group, Math.Min(128, group), tile, 16 * multiprocessors, 2 * multiprocessors, BlockedMatmulMinTiles: 2 * multiprocessors);
     }
 
     /// <summary>One thread per item, grid-strided over <paramref name="count"/> items.</summary>
@@ -40,6 +45,21 @@ internal readonly record struct LaunchShape(int ElementGroup, int RowGroup, int 
         int edge = 2 * TileThreads;
         long tiles = (long)((m + edge - 1) / edge) * ((n + edge - 1) / edge);
         return new(Groups(tiles), TileThreads * TileThreads, SharedMemoryConfig.RequestDynamic<float>(2 * edge * edge));
+    }
+
+    /// <summary>Whether an m×n product takes the blocked matmul.</summary>
+    public bool PrefersBlocked(int m, int n)
+    {
+        int edge = MatmulKernels.Block * TileThreads;
+        return (long)((m + edge - 1) / edge) * ((n + edge - 1) / edge) >= BlockedMatmulMinTiles;
+    }
+
+    /// <summary>One group per 4TS×4TS tile of an m×n output, with shared memory for a TS-deep slice of each operand (rows padded by one).</summary>
+    public KernelConfig BlockedTiles(int m, int n)
+    {
+        int edge = MatmulKernels.Block * TileThreads;
+        long tiles = (long)((m + edge - 1) / edge) * ((n + edge - 1) / edge);
+        return new(Groups(tiles), TileThreads * TileThreads, SharedMemoryConfig.RequestDynamic<float>(2 * TileThreads * (edge + 1)));
     }
 
     /// <summary>Exactly <see cref="NormGroups"/> groups of <see cref="ElementGroup"/> threads, with shared doubles for the tree.</summary>

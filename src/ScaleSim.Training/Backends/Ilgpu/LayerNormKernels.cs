@@ -24,9 +24,9 @@ internal sealed class LayerNormKernels
 
     public LayerNormKernels(Accelerator accelerator)
     {
-        _forward = accelerator.LoadKernel<Args>(ForwardKernel);
-        _backwardInput = accelerator.LoadKernel<Args>(BackwardInputKernel);
-        _backwardPartials = accelerator.LoadKernel<Args>(BackwardPartialsKernel);
+        _forward = accelerator.LoadKernel<Args>(LayerNormForwardKernel);
+        _backwardInput = accelerator.LoadKernel<Args>(LayerNormBackwardInputKernel);
+        _backwardPartials = accelerator.LoadKernel<Args>(LayerNormBackwardPartialsKernel);
     }
 
     /// <summary>Floats of the partials buffer the backward needs for <paramref name="rows"/> rows of width <paramref name="c"/>.</summary>
@@ -56,7 +56,7 @@ internal sealed class LayerNormKernels
         columnSums.Total(stream, shape, args.DBias, args.Partials.SubView(args.C), blocks, 2 * args.C, args.C);
     }
 
-    private static void ForwardKernel(Args a)
+    private static void LayerNormForwardKernel(Args a)
     {
         var shared = SharedMemory.GetDynamic<float>();
         int t = Group.IdxX, g = Group.DimX, c = a.C;
@@ -84,7 +84,7 @@ internal sealed class LayerNormKernels
         }
     }
 
-    private static void BackwardInputKernel(Args a)
+    private static void LayerNormBackwardInputKernel(Args a)
     {
         var shared = SharedMemory.GetDynamic<float>();
         int t = Group.IdxX, g = Group.DimX, c = a.C;
@@ -113,7 +113,7 @@ internal sealed class LayerNormKernels
     }
 
     /// <summary>partials[k, j] = Σ_{rows r of block k} dy·n̂ for j &lt; C and Σ dy for j ≥ C (row stride 2C).</summary>
-    private static void BackwardPartialsKernel(Args a)
+    private static void LayerNormBackwardPartialsKernel(Args a)
     {
         int c = a.C, blocks = Blocks(a.Rows), count = blocks * c;
         for (int i = Grid.GlobalIndex.X; i < count; i += Grid.DimX * Group.DimX)

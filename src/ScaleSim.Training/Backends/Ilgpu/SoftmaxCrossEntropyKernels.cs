@@ -16,8 +16,8 @@ internal sealed class SoftmaxCrossEntropyKernels
 
     public SoftmaxCrossEntropyKernels(Accelerator accelerator)
     {
-        _forward = accelerator.LoadKernel<Args>(ForwardKernel);
-        _backward = accelerator.LoadKernel<Args>(BackwardKernel);
+        _forward = accelerator.LoadKernel<Args>(SoftmaxCrossEntropyForwardKernel);
+        _backward = accelerator.LoadKernel<Args>(SoftmaxCrossEntropyBackwardKernel);
     }
 
     /// <summary>Rows×Vocab logits turned into probabilities in place, one loss per row; backward writes DLogits.</summary>
@@ -33,7 +33,7 @@ internal sealed class SoftmaxCrossEntropyKernels
     public void Backward(AcceleratorStream stream, LaunchShape shape, in Args args) =>
         _backward(stream, shape.Elements((long)args.Rows * args.Vocab), args);
 
-    private static void ForwardKernel(Args a)
+    private static void SoftmaxCrossEntropyForwardKernel(Args a)
     {
         var shared = SharedMemory.GetDynamic<float>();
         int t = Group.IdxX, g = Group.DimX, v = a.Vocab;
@@ -58,7 +58,7 @@ internal sealed class SoftmaxCrossEntropyKernels
         }
     }
 
-    private static void BackwardKernel(Args a)
+    private static void SoftmaxCrossEntropyBackwardKernel(Args a)
     {
         int count = a.Rows * a.Vocab;
         float scale = 1f / a.Rows;

@@ -1,6 +1,6 @@
 using ScaleSim.Training.Model;
 
-namespace ScaleSim.Training.Tests.Reference;
+namespace ScaleSim.Training.Backends.Verification;
 
 /// <summary>
 /// A plain double-precision model over the same flat <see cref="ParameterLayout"/>: naive loops, no blocking, no
