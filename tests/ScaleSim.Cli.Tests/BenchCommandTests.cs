@@ -24,7 +24,8 @@ public class BenchCommandTests
         Assert.Equal("ilgpu cpu-accelerator", root.GetProperty("backend").GetString());
         Assert.True(root.GetProperty("passed").GetBoolean());
         var checks = root.GetProperty("checks").EnumerateArray().ToList();
-        Assert.Equal(4 + 3 + 4, checks.Count);
+        // four cpu checks, three repeat checks, four matmul cases for each of the two matmul kernels (2×2 and 4×4 per thread)
+        Assert.Equal(4 + 3 + 2 * 4, checks.Count);
         Assert.Equal(["cpu", "repeat", "matmul"], checks.Select(c => c.GetProperty("check").GetString()).Distinct());
         Assert.All(checks.Where(c => c.GetProperty("check").GetString() == "cpu"), c => Assert.InRange(c.GetProperty("worst_ratio").GetDouble(), 0, 1));
         Assert.All(checks.Where(c => c.GetProperty("check").GetString() == "repeat"), c => Assert.Equal(JsonValueKind.Null, c.GetProperty("worst_ratio").ValueKind));
@@ -82,7 +83,7 @@ public class BenchCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "bench", "verify", "--device", "ilgpu-cpu", "--shapes", "huge" }, "--shapes: unknown shape 'huge' (known: tiny, ragged, aligned, bench)")]
+    [InlineData(new[] { "bench", "verify", "--device", "ilgpu-cpu", "--shapes", "huge" }, "--shapes: unknown shape 'huge' (known: tiny, ragged, aligned, bench, wide)")]
     [InlineData(new[] { "bench", "verify", "--device", "ilgpu-cpu", "--checks", "vibes" }, "--checks: unknown check 'vibes'")]
     [InlineData(new[] { "bench", "verify", "--device", "ilgpu-cpu", "--concurrent-runs", "0" }, "--concurrent-runs must be positive, got 0")]
     [InlineData(new[] { "bench", "verify", "--device", "tpu" }, "--device: unknown device 'tpu'")]
