@@ -72,7 +72,7 @@ public static class SimulationResultJson
         ["best_learning_rate"] = new JsonArray(r.Optima.Select(o => (JsonNode)new JsonObject
         {
             ["schedule"] = o.Schedule == Training.Sweeps.ScheduleKind.Cosine ? "cosine" : "warmup_stable_decay",
-            ["tokens_per_param"] = o.TokensPerParam,
+            ["tokens"] = o.Tokens,
             ["batch"] = o.Batch,
             ["d_model"] = o.Width,
             ["numerator"] = o.Best,

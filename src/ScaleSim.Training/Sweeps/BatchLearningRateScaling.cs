@@ -8,8 +8,8 @@ public enum BatchLearningRateScaling
 
     /// <summary>
     /// η = c·√(B / B_max) / d_model: Adam's square-root scaling rule (Malladi et al. 2022, "On the SDEs and Scaling Rules
-    /// for Adaptive Gradient Algorithms", Definition 2.5), which ScaleSim's own learning-rate × batch grid supports at the
-    /// small tokens-per-parameter where the batch rule shrinks batches (docs/simulation.md).
+    /// for Adaptive Gradient Algorithms", Definition 2.5). Whether this source needs it is what the learning-rate × batch
+    /// grid (experiments/tiny-lr-batch) measures; no default experiment uses it until that grid says so.
     /// </summary>
     SquareRoot,
 }

@@ -23,6 +23,7 @@ public sealed record ScheduleRule
     public DecayShape DecayShape { get; init; } = DecayShape.OneMinusSqrt;
 
     /// <summary>Whether runs branch from stems.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Branches => Kind == ScheduleKind.WarmupStableDecay;
 
     /// <summary>Throws <see cref="InputException"/> on an impossible rule.</summary>

@@ -11,6 +11,23 @@ public sealed record SweepPlan(ExperimentDefinition Experiment, int Vocab, IRead
     public double? EstimatedCoreSeconds => Runs.All(r => r.EstimatedSeconds.HasValue) ? Runs.Sum(r => r.EstimatedSeconds!.Value) : null;
 
     /// <summary>
+    /// Estimated wall seconds with <paramref name="parallel"/> workers, when estimated: the tasks (a stem with its branches
+    /// runs in order on one worker) handed out largest first to whichever worker is free, as the sweep does.
+    /// </summary>
+    public double? EstimatedWallSeconds(int parallel)
+    {
+        var tasks = Tasks;
+        if (tasks.Any(t => t.EstimatedSeconds is null)) return null;
+        var workers = new double[Math.Max(1, parallel)];
+        foreach (var task in tasks.OrderByDescending(t => t.OwnFlops))
+        {
+            int free = Array.IndexOf(workers, workers.Min());
+            workers[free] += task.EstimatedSeconds!.Value;
+        }
+        return workers.Max();
+    }
+
+    /// <summary>
     /// The units of work: each stem with its branches (ordered by the step they start from), and each other run alone, in
     /// the order of their first run in <see cref="Runs"/> (a stem's task takes the place of its first branch). Without
     /// stems, task i is run i.

@@ -27,9 +27,11 @@ public sealed record TrainingGridExperiment : ExperimentDefinition
     public ScheduleKind[] Schedules { get; init; } = [];
 
     /// <summary>The numerators actually tried.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<double> Numerators => LearningRateNumerators.Length > 0 ? LearningRateNumerators : [LearningRateNumerator];
 
     /// <summary>The schedules actually tried.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<ScheduleKind> ScheduleKinds => Schedules.Length > 0 ? Schedules : [Schedule.Kind];
 
     /// <inheritdoc />
