@@ -41,7 +41,7 @@ public class SeedResamplingTests
         return ScalingAnalysisInput.Prepare(runs, RunAnnotations.FromColumns(runs));
     }
 
-    private static AnalysisOptions Options => new() { Resamples = 200, EntropyFloor = Truth.E };
+    private static AnalysisOptions Options => new() { Resamples = 100, EntropyFloor = Truth.E };
 
     private static double HalfWidth(AllocationEstimate? estimate) =>
         estimate?.CiA is { } ci ? (ci.High - ci.Low) / 2 : throw new InvalidOperationException("no interval");
