@@ -37,8 +37,10 @@ public class SimulationTests
         Assert.NotEmpty(isoFlop.Targets);
         Assert.Contains(isoFlop.Robustness, r => r.IsBaseline && r.A3 is not null);
         Assert.Equal(isoFlop.Primary.Result.Approach3.A, isoFlop.Robustness[0].A3!.Value, 6);
-        // A branch's cost is its cool-down: the sweep's core-seconds are well under what the points would cost from scratch.
-        Assert.True(points.Sum(p => p.OwnFlops) < 0.5 * points.Sum(p => p.Flops));
+        // A branch costs its cool-down, a stem its constant-rate steps once: the sweep's compute is under what the points
+        // would cost trained from scratch. Only under: the planner places different sizes at each budget, so most stems
+        // serve a single branch (0.86 of the from-scratch compute here).
+        Assert.True(planned.Runs.Sum(r => r.OwnFlops) < points.Sum(p => p.Flops));
         Assert.Contains(stages, s => s.StartsWith("analysing", StringComparison.Ordinal));
 
         // result.json beside the report is the result's JSON.
