@@ -28,4 +28,7 @@ public sealed record IsoFlopSimulationResult(
 
     /// <inheritdoc />
     public override double TrainingCoreSeconds => CoreSeconds;
+
+    /// <summary>The analysis rerun under each alternative choice, the baseline first (empty when not built).</summary>
+    public IReadOnlyList<Robustness.RobustnessRow> Robustness { get; init; } = [];
 }

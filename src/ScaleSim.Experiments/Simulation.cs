@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using ScaleSim.Analysis;
+using ScaleSim.Experiments.Grids;
 using ScaleSim.Experiments.Reports;
+using ScaleSim.Experiments.Robustness;
 using ScaleSim.Flops;
 using ScaleSim.Laws;
 using ScaleSim.Tasks;
@@ -45,6 +47,7 @@ public static class Simulation
         {
             IsoFlopExperiment isoFlop => AnalyseIsoFlop(isoFlop, sweep, options, observer),
             SizeSweepExperiment sizes => AnalyseTasks(sizes, sweep, options, observer),
+            TrainingGridExperiment grid => AnalyseGrid(grid, sweep, options, observer),
             _ => throw new ArgumentException($"unknown experiment kind {experiment.GetType().Name}", nameof(experiment)),
         };
         if (options.ReportDirectory is { } reportDirectory)
@@ -62,16 +65,19 @@ public static class Simulation
         var analyses = new List<ConventionAnalysis>();
         // The experiment's own convention first: it placed the sizes and budgets.
         var own = experiment.Convention;
+        var analysisOptions = new AnalysisOptions { Resamples = options.Resamples, BacktestExtrapolation = experiment.Targets.BacktestExtrapolation };
         foreach (var convention in new[] { own, own == ParameterConvention.Total ? ParameterConvention.NonEmbedding : ParameterConvention.Total })
         {
             observer?.Stage($"analysing the runs with N counted as {convention.Name()} parameters");
             var input = store.ForScalingAnalysis(convention, experiment.Batch.MinSteps);
             if (analyses.Count == 0) notes.AddRange(input.Runs.Warnings.Concat(input.Notes));
-            var analysis = ScalingAnalysis.Run(input.Runs, input.Curves, new AnalysisOptions { Resamples = options.Resamples, EntropyFloor = input.EntropyFloor }, input.Groups);
+            var analysis = ScalingAnalysis.Run(input, analysisOptions with { EntropyFloor = input.EntropyFloor });
             analyses.Add(new ConventionAnalysis(convention, input, analysis));
         }
-        double coreSeconds = sweep.Plan.Runs.Sum(r => SweepRunner.CompletedSummary(Path.Combine(options.RunsDirectory, r.Id))?.ElapsedSeconds ?? 0);
-        return new IsoFlopSimulationResult(experiment, sweep, notes, analyses, SimulationTargets.Evaluate(analyses[0].Result), coreSeconds);
+        observer?.Stage("rerunning the analysis under each alternative choice (the robustness table)");
+        var robustness = RobustnessTable.Build(store, experiment, analysisOptions with { EntropyFloor = analyses[0].Input.EntropyFloor });
+        double coreSeconds = SweepCost.CoreSeconds(sweep.Plan, options.RunsDirectory);
+        return new IsoFlopSimulationResult(experiment, sweep, notes, analyses, SimulationTargets.Evaluate(experiment, analyses), coreSeconds) { Robustness = robustness };
     }
 
     private static TaskSweepSimulationResult AnalyseTasks(SizeSweepExperiment experiment, SweepOutcome sweep, SimulationOptions options, ISimulationObserver? observer)
@@ -90,6 +96,16 @@ public static class Simulation
         IReadOnlyList<string> notes = sweep.Unfinished.Count == 0 ? table.Warnings
             : [$"{options.RunsDirectory}: sweep in progress: {sweep.Unfinished.Count} of the {sweep.Plan.Runs.Count} planned runs are not completed yet (held by other workers or pending); using the {runs.Count} completed", .. table.Warnings];
         return new TaskSweepSimulationResult(experiment, sweep, notes, source, runs, table, curves);
+    }
+
+    private static TrainingGridSimulationResult AnalyseGrid(TrainingGridExperiment experiment, SweepOutcome sweep, SimulationOptions options, ISimulationObserver? observer)
+    {
+        observer?.Stage("reading the grid's final losses");
+        var result = TrainingGridAnalysis.Run(experiment, sweep, options.RunsDirectory);
+        if (result.Cells.Count == 0) throw new InputException($"{options.RunsDirectory}: no run of the grid {experiment.Name} is completed");
+        if (sweep.Unfinished.Count > 0)
+            return result with { Notes = [$"{options.RunsDirectory}: sweep in progress: {sweep.Unfinished.Count} of the {sweep.Plan.Runs.Count} planned runs are not completed yet (held by other workers or pending)", .. result.Notes] };
+        return result;
     }
 
     // Training left to the sweep's workers: each run as the store has it, completed runs as completed.

@@ -22,13 +22,14 @@ public class ExperimentCatalogTests
         {
             var experiment = ExperimentCatalog.Resolve(name);
             Assert.Equal(name, experiment.Name);
-            Assert.True(experiment is IsoFlopExperiment or SizeSweepExperiment, name);
+            Assert.True(experiment is IsoFlopExperiment or SizeSweepExperiment or TrainingGridExperiment, name);
             // Written back and read again, a definition is the same experiment.
             var again = ExperimentDefinition.Parse(experiment.ToJson(), name);
             Assert.Equal(experiment.ToJson(), again.ToJson());
         }
         Assert.IsType<SizeSweepExperiment>(ExperimentCatalog.Resolve("tiny-addition"));
         Assert.IsType<IsoFlopExperiment>(ExperimentCatalog.Resolve(ExperimentCatalog.Default));
+        Assert.IsType<TrainingGridExperiment>(ExperimentCatalog.Resolve("tiny-lr-batch"));
     }
 
     [Fact]

@@ -19,12 +19,28 @@ public class SimulationTests
         var result = Simulation.Run(experiment, new SimulationOptions { RunsDirectory = runs, ReportDirectory = report, Resamples = 20 }, new Recorder(stages));
 
         var isoFlop = Assert.IsType<IsoFlopSimulationResult>(result);
-        Assert.Equal(13, isoFlop.Sweep.Plan.Runs.Count);
-        Assert.Equal(13, isoFlop.Sweep.TrainedNow);
+        var planned = isoFlop.Sweep.Plan;
+        // The quick experiment has two seeds and warmup-stable-decay branches: every point is a branch of a stem.
+        var points = planned.Runs.Where(r => r.Role != RunRole.Stem).ToList();
+        var stems = planned.Runs.Where(r => r.Role == RunRole.Stem).ToList();
+        Assert.NotEmpty(stems);
+        Assert.All(points, p => Assert.Contains(stems, s => s.Id == p.Stem));
+        Assert.Contains(stems, s => s.BranchSteps.Count >= 2);
+        Assert.Equal(2, points.Select(p => p.Seed).Distinct().Count());
+        Assert.Equal(planned.Runs.Count, isoFlop.Sweep.TrainedNow);
         Assert.Equal([ParameterConvention.NonEmbedding, ParameterConvention.Total], isoFlop.Analyses.Select(a => a.Convention));
-        Assert.Equal(13, isoFlop.Primary.Input.Runs.Count);
+        int analysed = points.Count(p => p.Steps >= experiment.Batch.MinSteps);
+        Assert.Equal(analysed, isoFlop.Primary.Input.Runs.Count);
+        Assert.StartsWith("seeds within each size", isoFlop.Primary.Result.Resampling);
+        Assert.Contains(isoFlop.Primary.Result.SeedNoise, n => n.LogLossStd is > 0);
         Assert.NotNull(isoFlop.Primary.Result.Backtest);
         Assert.NotEmpty(isoFlop.Targets);
+        Assert.Contains(isoFlop.Robustness, r => r.IsBaseline && r.A3 is not null);
+        Assert.Equal(isoFlop.Primary.Result.Approach3.A, isoFlop.Robustness[0].A3!.Value, 6);
+        // A branch costs its cool-down, a stem its constant-rate steps once: the sweep's compute is under what the points
+        // would cost trained from scratch. Only under: the planner places different sizes at each budget, so most stems
+        // serve a single branch (0.86 of the from-scratch compute here).
+        Assert.True(planned.Runs.Sum(r => r.OwnFlops) < points.Sum(p => p.Flops));
         Assert.Contains(stages, s => s.StartsWith("analysing", StringComparison.Ordinal));
 
         // result.json beside the report is the result's JSON.
@@ -40,7 +56,7 @@ public class SimulationTests
         int code = ScaleSimApp.Run(["simulate", "--quick", "--runs", runs, "--out", root.Combine("cli-report"), "--bootstrap", "20", "--json"], stdout, stderr);
         Assert.True(code == 0, stderr.ToString());
         var cli = JsonNode.Parse(stdout.ToString())!.AsObject();
-        Assert.Contains("13 already completed", stderr.ToString());
+        Assert.Contains($"{planned.Runs.Count} already completed", stderr.ToString());
         library.Remove("sweep_seconds");
         cli.Remove("sweep_seconds");
         Assert.True(JsonNode.DeepEquals(library, cli), $"library:\n{library}\ncommand line:\n{cli}");
@@ -52,7 +68,7 @@ public class SimulationTests
         string partial = root.Combine("partial");
         CopyDirectory(runs, partial);
         var plan = isoFlop.Sweep.Plan;
-        var (notStarted, held) = (plan.Runs[0], plan.Runs[5]);
+        var (notStarted, held) = (points[0], points[5]);
         Directory.Delete(Path.Combine(partial, notStarted.Id), recursive: true);
         Directory.Delete(Path.Combine(partial, held.Id), recursive: true);
         SweepTables.Write(plan, partial);
@@ -63,8 +79,8 @@ public class SimulationTests
         Assert.Equal(0, inProgress.Sweep.TrainedNow);
         Assert.Equal([notStarted, held], inProgress.Sweep.Unfinished);
         Assert.Equal(RunOutcome.Busy, inProgress.Sweep.Outcomes.Single(o => o.Run == held).Outcome);
-        Assert.Equal(11, inProgress.Primary.Input.Runs.Count);
-        Assert.Contains(inProgress.Notes, n => n.Contains("sweep in progress: 2 of the 13 planned runs", StringComparison.Ordinal));
+        Assert.Equal(analysed - new[] { notStarted, held }.Count(p => p.Steps >= experiment.Batch.MinSteps), inProgress.Primary.Input.Runs.Count);
+        Assert.Contains(inProgress.Notes, n => n.Contains($"sweep in progress: 2 of the {points.Count} planned runs", StringComparison.Ordinal));
         Assert.False(Directory.Exists(Path.Combine(partial, notStarted.Id)));
     }
 

@@ -69,7 +69,7 @@ internal static class AnalyzeCommand
                 BudgetColumn = input.BudgetColumn,
                 PredictAt = budgets,
             };
-            var result = ScalingAnalysis.Run(input.Runs, input.Curves, options, input.Groups);
+            var result = ScalingAnalysis.Run(input, options);
             foreach (var note in result.Notes) context.Warn(note);
             foreach (var warning in result.Warnings) context.Warn(warning);
             if (result.Grouping is { Column: null } g && g.Profiles < Math.Max(1, g.Budgets / 2))

@@ -46,7 +46,9 @@ internal static class BenchConcurrentCommand
                 foreach (var shapeOption in new[] { layers, dModel, heads, contextLength, vocab })
                     if (parse.GetValue(shapeOption) is not null) throw new InputException($"--experiment takes the shape from the experiment; drop {shapeOption.Name}");
                 var plan = SweepPlanner.Plan(ExperimentCatalog.Resolve(name));
-                var median = plan.Runs.OrderBy(r => r.Flops).ElementAt(plan.Runs.Count / 2);
+                // The points of the experiment, not the warmup-stable-decay stems they branch from (same shapes and batches).
+                var points = plan.Runs.Where(r => r.Role != ScaleSim.Training.Sweeps.RunRole.Stem).ToList();
+                var median = points.OrderBy(r => r.Flops).ElementAt(points.Count / 2);
                 model = median.Model;
                 b = parse.GetValue(batch) ?? median.Batch;
                 shapeSource = $"{plan.Experiment.Name}'s median run {median.Id}";

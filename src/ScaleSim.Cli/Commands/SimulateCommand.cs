@@ -90,6 +90,11 @@ internal static class SimulateCommand
             case TaskSweepSimulationResult r:
                 TaskCurveTable.Render(context, r.Table, r.Curves);
                 break;
+            case ScaleSim.Experiments.Grids.TrainingGridSimulationResult r:
+                foreach (var line in ScaleSim.Experiments.Reports.TrainingGridReport.Transfer(r.Optima)) context.Console.WriteLine(line);
+                if (r.Comparison is { } comparison)
+                    context.Console.WriteLine($"warmup-stable-decay branch vs cosine, same tokens: {comparison.Mean:+0.00%;-0.00%} [{comparison.Interval.Low:+0.00%;-0.00%}, {comparison.Interval.High:+0.00%;-0.00%}] over {comparison.Pairs.Count} pairs");
+                break;
         }
     }
 }

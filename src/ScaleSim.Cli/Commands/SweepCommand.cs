@@ -86,7 +86,8 @@ internal static class SweepCommand
         }
         context.Console.Write(table);
         if (plan.EstimatedCoreSeconds is { } total)
-            context.Console.WriteLine($"estimated time on this machine: {total:F0} core-seconds, about {total / parallel / 60:F1} minutes with {parallel} runs at once");
+            context.Console.WriteLine($"estimated time on this machine: {total:F0} core-seconds, about {(plan.EstimatedWallSeconds(parallel) ?? total / parallel) / 60:F1} minutes with {parallel} runs at once" +
+                (plan.Runs.Any(r => r.IsBranch) ? $" ({plan.Tasks.Count} tasks: each stem trains its branches in turn)" : ""));
         foreach (var warning in plan.Warnings) context.Warn(warning);
 
         static string I(long v) => v.ToString(CultureInfo.InvariantCulture);

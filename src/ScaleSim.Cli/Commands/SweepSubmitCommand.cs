@@ -63,7 +63,7 @@ internal static class SweepSubmitCommand
             else
             {
                 context.Out.WriteLine(result.JobId);
-                context.Error.WriteLine($"submitted job {result.JobId}: {result.Tasks.Count} of {plan.Runs.Count} runs (array {SlurmArrayScript.ArraySpec(result.Indices, options.MaxParallel)}); script {result.ScriptPath}");
+                context.Error.WriteLine($"submitted job {result.JobId}: {result.Tasks.Count} of {plan.Tasks.Count} tasks, {result.Tasks.Sum(t => t.Runs.Count)} runs (array {SlurmArrayScript.ArraySpec(result.Indices, options.MaxParallel)}); script {result.ScriptPath}");
                 context.Error.WriteLine($"watch it with: scalesim sweep status {given} --out {directory}");
             }
             return 0;

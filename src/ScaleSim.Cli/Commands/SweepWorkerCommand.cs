@@ -46,26 +46,27 @@ internal static class SweepWorkerCommand
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, "SIGTERM"));
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, "SIGINT"));
 
-            if (index >= 0 && index < plan.Runs.Count)
-                context.Error.WriteLine($"{plan.Runs[index].Id}: worker {options.Owner} on task index {index}, into {directory}");
-            var result = SweepWorker.Run(plan, directory, index, options, new StepLog(context), cancel.Token);
-            var run = result.Run;
-
-            string steps = result.StepsTrained > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"steps {result.FromStep}–{result.ToStep} of {run.Steps}")
-                : string.Create(CultureInfo.InvariantCulture, $"no steps trained, {result.ToStep} of {run.Steps} done");
-            string claim = result.ClaimGeneration is { } g ? string.Create(CultureInfo.InvariantCulture, $", claim {g}") : "";
-            context.Out.WriteLine($"{run.Id}: {SweepProgressView.Describe(result.Outcome)} ({steps}{claim}){(result.Note is null ? "" : $"; {result.Note}")}");
-            if (result.CompletedRuns is { } n) context.Error.WriteLine($"{directory}: runs.csv and curves.csv hold {n} completed runs");
-            else if (result.Outcome is RunOutcome.Trained or RunOutcome.Resumed or RunOutcome.Retrained)
-                context.Warn($"{directory}: the tables lock stayed busy; runs.csv will include {run.Id} at the next refresh");
-            if (signal is not null) context.Error.WriteLine($"{run.Id}: stopped by {signal}; the next worker on this run resumes it from step {result.ToStep}");
-            return result.Outcome switch
+            var tasks = plan.Tasks;
+            if (index >= 0 && index < tasks.Count)
+                context.Error.WriteLine($"{tasks[index].Id}: worker {options.Owner} on task index {index} ({tasks[index].Runs.Count} run(s)), into {directory}");
+            var results = SweepWorker.Run(plan, directory, index, options, new StepLog(context), cancel.Token);
+            foreach (var result in results)
             {
-                RunOutcome.Interrupted => SweepOutcomeReport.Interrupted,
-                RunOutcome.Diverged => SweepOutcomeReport.Diverged,
-                _ => 0,
-            };
+                var run = result.Run;
+                string steps = result.StepsTrained > 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"steps {result.FromStep}–{result.ToStep} of {run.Steps}")
+                    : string.Create(CultureInfo.InvariantCulture, $"no steps trained, {result.ToStep} of {run.Steps} done");
+                string claim = result.ClaimGeneration is { } g ? string.Create(CultureInfo.InvariantCulture, $", claim {g}") : "";
+                context.Out.WriteLine($"{run.Id}: {SweepProgressView.Describe(result.Outcome)} ({steps}{claim}){(result.Note is null ? "" : $"; {result.Note}")}");
+                if (signal is not null && result.Outcome == RunOutcome.Interrupted)
+                    context.Error.WriteLine($"{run.Id}: stopped by {signal}; the next worker on this run resumes it from step {result.ToStep}");
+            }
+            var trained = results.Where(r => r.Outcome is RunOutcome.Trained or RunOutcome.Resumed or RunOutcome.Retrained).ToList();
+            if (results.FirstOrDefault(r => r.CompletedRuns is not null)?.CompletedRuns is { } n) context.Error.WriteLine($"{directory}: runs.csv and curves.csv hold {n} completed runs");
+            else if (trained.Count > 0)
+                context.Warn($"{directory}: the tables lock stayed busy; runs.csv will include {string.Join(", ", trained.Select(r => r.Run.Id))} at the next refresh");
+            if (results.Any(r => r.Outcome == RunOutcome.Interrupted)) return SweepOutcomeReport.Interrupted;
+            return results.Any(r => r.Outcome == RunOutcome.Diverged) ? SweepOutcomeReport.Diverged : 0;
         });
         return worker;
     }

@@ -12,6 +12,6 @@ internal static class SlurmSubmissionJson
         ["tasks"] = result.Tasks.Count,
         ["script"] = result.ScriptPath,
         ["array"] = result.Indices.Count == 0 ? null : SlurmArrayScript.ArraySpec(result.Indices, maxParallel),
-        ["runs"] = new JsonArray(result.Tasks.Select(r => (JsonNode?)JsonValue.Create(r.Id)).ToArray()),
+        ["runs"] = new JsonArray(result.Tasks.SelectMany(t => t.Runs).Select(r => (JsonNode?)JsonValue.Create(r.Id)).ToArray()),
     };
 }

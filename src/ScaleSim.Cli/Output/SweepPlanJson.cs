@@ -5,7 +5,7 @@ namespace ScaleSim.Cli.Output;
 
 /// <summary>
 /// <c>scalesim sweep plan --json</c>: the experiment, every planned run under the column names of the runs.csv the sweep
-/// will write (<see cref="SweepColumns"/>) plus its estimated seconds, the estimate in all, and the plan's warnings.
+/// will write (<see cref="SweepColumns"/>) plus, for a branch, its stem and the stem step it starts from, its estimated seconds, the estimate in all, and the plan's warnings.
 /// </summary>
 internal static class SweepPlanJson
 {
@@ -18,7 +18,7 @@ internal static class SweepPlanJson
         ["runs"] = new JsonArray(plan.Runs.Select(r => (JsonNode)Run(r)).ToArray()),
         ["estimated_core_seconds"] = plan.EstimatedCoreSeconds,
         ["parallel"] = parallel,
-        ["estimated_wall_seconds"] = plan.EstimatedCoreSeconds / parallel,
+        ["estimated_wall_seconds"] = plan.EstimatedWallSeconds(parallel),
         ["warnings"] = new JsonArray(plan.Warnings.Select(w => (JsonNode)w).ToArray()),
     };
 
@@ -38,6 +38,8 @@ internal static class SweepPlanJson
         [SweepColumns.NonEmbeddingParams] = r.Model.NonEmbeddingParameters,
         [SweepColumns.Tokens] = r.Tokens,
         [SweepColumns.Flops] = r.Flops,
+        ["stem"] = r.Stem,
+        ["branch_step"] = r.BranchStep,
         ["estimated_seconds"] = r.EstimatedSeconds,
     };
 }

@@ -75,9 +75,14 @@ internal sealed class SweepProgressView : ISimulationObserver, IProgress<SweepEv
     /// <inheritdoc />
     public void Planned(SweepPlan plan, SimulationOptions options)
     {
-        string what = plan.Experiment is SizeSweepExperiment sizes
-            ? $"{plan.Runs.Count} runs (widths {string.Join(", ", sizes.Widths)} at {(sizes.TokensPerParam is { } perParam ? $"{perParam:0.##} tokens per parameter" : $"{sizes.TokensPerRun:0.##e+0} tokens each")})"
-            : $"{plan.Runs.Count} runs at {((IsoFlopExperiment)plan.Experiment).Budgets.Length} budgets";
+        int stems = plan.Runs.Count(r => r.Role == RunRole.Stem);
+        string branches = stems == 0 ? "" : $" ({plan.Runs.Count - stems} of them branches of {stems} stems)";
+        string what = plan.Experiment switch
+        {
+            SizeSweepExperiment sizes => $"{plan.Runs.Count} runs (widths {string.Join(", ", sizes.Widths)} at {(sizes.TokensPerParam is { } perParam ? $"{perParam:0.##} tokens per parameter" : $"{sizes.TokensPerRun:0.##e+0} tokens each")})",
+            IsoFlopExperiment isoFlop => $"{plan.Runs.Count} runs at {isoFlop.Budgets.Length} budgets{branches}",
+            _ => $"{plan.Runs.Count} runs{branches}",
+        };
         Begin(plan, options.RunsDirectory, $"{plan.Experiment.Name}: {what}, {options.ParallelRuns} at once, into {options.RunsDirectory}");
     }
 
@@ -128,7 +133,8 @@ internal sealed class SweepProgressView : ISimulationObserver, IProgress<SweepEv
     private void Draw(Task work)
     {
         var plan = _plan!;
-        double totalFlops = plan.Runs.Sum(r => r.Flops);
+        // A branch costs its cool-down only; its progress counts from the step it started at.
+        double totalFlops = plan.Runs.Sum(r => r.OwnFlops);
         _context.ErrorConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -139,14 +145,15 @@ internal sealed class SweepProgressView : ISimulationObserver, IProgress<SweepEv
                 while (!_sweepOver.IsSet && !work.IsCompleted)
                 {
                     _sweepOver.Wait(250);
-                    double flopsDone = plan.Runs.Where(r => _done.ContainsKey(r.Id)).Sum(r => r.Flops);
+                    double flopsDone = plan.Runs.Where(r => _done.ContainsKey(r.Id)).Sum(r => r.OwnFlops);
                     foreach (var (id, (run, p)) in _latest)
                     {
                         if (!bars.TryGetValue(id, out var bar)) bars[id] = bar = view.AddTask(id, maxValue: Math.Max(1, p.TotalTokens));
                         bar.MaxValue = Math.Max(1, p.TotalTokens);
                         bar.Value = p.Tokens;
                         bar.Description = $"{id}  loss {p.TrainLoss:F3}  {p.TokensPerSecond / 1e3:F0}K tok/s";
-                        flopsDone += run.Flops * p.Tokens / Math.Max(1.0, p.TotalTokens);
+                        double start = (run.BranchStep ?? 0) * (double)run.Batch * run.Model.Context;
+                        flopsDone += run.OwnFlops * Math.Max(0, p.Tokens - start) / Math.Max(1.0, p.TotalTokens - start);
                     }
                     foreach (var id in bars.Keys.Where(_done.ContainsKey).ToList())
                     {

@@ -7,7 +7,8 @@ using ScaleSim.Training.Sweeps.Cluster;
 namespace ScaleSim.Experiments.Cluster;
 
 /// <summary>
-/// Submits the runs of a sweep that are not finished as one Slurm job array: sets the store up (experiment.json),
+/// Submits the tasks of a sweep that are not finished (<see cref="SweepPlan.Tasks"/>: a run, or a stem and its branches)
+/// as one Slurm job array: sets the store up (experiment.json),
 /// writes the sbatch script into its slurm/ folder, runs <c>sbatch</c> and records the job in the store. Submitting
 /// again submits only what is still not completed (nor diverged); a task whose run another task already holds finds it
 /// busy and exits, so a run is never trained twice.
@@ -27,10 +28,13 @@ public static class SlurmSubmission
         options.Validate();
         var store = new SweepStore(Path.GetFullPath(directory));
         var status = Directory.Exists(store.Directory) ? SweepStatus.Read(plan, store.Directory, new ClaimOptions()) : null;
-        var indices = Enumerable.Range(0, plan.Runs.Count)
-            .Where(i => status is null || status.Runs[i].State is not (SweepRunState.Completed or SweepRunState.Diverged))
+        var runIndex = plan.Runs.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var planTasks = plan.Tasks;
+        // A task is finished when every run of it is completed or diverged.
+        var indices = Enumerable.Range(0, planTasks.Count)
+            .Where(t => status is null || planTasks[t].Runs.Any(r => status.Runs[runIndex[r.Id]].State is not (SweepRunState.Completed or SweepRunState.Diverged)))
             .ToList();
-        var tasks = indices.Select(i => plan.Runs[i]).ToList();
+        var tasks = indices.Select(i => planTasks[i]).ToList();
         if (indices.Count == 0) return new SlurmSubmissionResult(null, tasks, indices, null, "");
 
         var job = new SlurmArrayJob(
@@ -40,9 +44,9 @@ public static class SlurmSubmission
             Path.Combine(store.SchedulerDirectory, "%A_%a.out"),
             workerCommand,
             [
-                $"scalesim sweep submit: {indices.Count} of the {plan.Runs.Count} runs of {plan.Experiment.Name} not yet completed,",
-                $"one array task each (task id = the run's index in the plan), into {store.Directory}.",
-                "Each task claims its run in the store, trains or resumes it, and refreshes runs.csv and curves.csv.",
+                $"scalesim sweep submit: {indices.Count} of the {planTasks.Count} tasks of {plan.Experiment.Name} not yet completed,",
+                $"one array task each (task id = the task's index in the plan: a run, or a stem and its branches), into {store.Directory}.",
+                "Each task claims its runs in the store in turn, trains or resumes them, and refreshes runs.csv and curves.csv.",
             ]);
         string script = SlurmArrayScript.Render(job);
         if (dryRun) return new SlurmSubmissionResult(null, tasks, indices, null, script);

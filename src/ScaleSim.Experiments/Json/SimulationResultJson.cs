@@ -24,6 +24,7 @@ public static class SimulationResultJson
             ["runs"] = r.Runs.Count,
             ["curves"] = new JsonArray(r.Curves.Select(c => (JsonNode)TaskCurveResultJson.ToJson(c)).ToArray()),
         },
+        Grids.TrainingGridSimulationResult r => Grid(r),
         _ => new JsonObject { ["scalesim_version"] = ScaleSimVersion.Current, ["experiment"] = result.Definition.Name, ["sweep_seconds"] = result.Sweep.Seconds, ["interrupted"] = true },
     };
 
@@ -35,6 +36,54 @@ public static class SimulationResultJson
         json["sweep_seconds"] = r.Sweep.Seconds;
         json["other_convention"] = ScalingAnalysisJson.ToJson(r.Analyses[1].Result, r.Analyses[1].Convention);
         json["targets"] = new JsonArray(r.Targets.Select(t => (JsonNode)new JsonObject { ["target"] = t.Target, ["measured"] = t.Measured, ["met"] = t.Met }).ToArray());
+        json["robustness"] = new JsonArray(r.Robustness.Select(row => (JsonNode)new JsonObject
+        {
+            ["choice"] = row.Choice,
+            ["setting"] = row.Setting,
+            ["runs"] = row.Runs,
+            ["a1"] = row.A1,
+            ["a2"] = row.A2,
+            ["a3"] = row.A3,
+            ["E_fit"] = row.E,
+            ["backtest_loss_error"] = row.BacktestLossError,
+            ["backtest_params_ratio"] = row.BacktestParamsRatio,
+            ["note"] = row.Note,
+        }).ToArray());
         return json;
     }
+
+    private static JsonObject Grid(Grids.TrainingGridSimulationResult r) => new()
+    {
+        ["experiment"] = r.Experiment.Name,
+        ["sweep_seconds"] = r.Sweep.Seconds,
+        ["core_seconds"] = r.CoreSeconds,
+        ["runs"] = new JsonArray(r.Cells.Select(c => (JsonNode)new JsonObject
+        {
+            ["run"] = c.Run.Id,
+            ["d_model"] = c.Width,
+            ["tokens_per_param"] = c.TokensPerParam,
+            ["tokens"] = c.Run.Tokens,
+            ["learning_rate_numerator"] = c.Numerator,
+            ["batch"] = c.Batch,
+            ["schedule"] = c.Schedule == Training.Sweeps.ScheduleKind.Cosine ? "cosine" : "warmup_stable_decay",
+            ["seed"] = c.Seed,
+            ["loss"] = c.Loss,
+        }).ToArray()),
+        ["best_learning_rate"] = new JsonArray(r.Optima.Select(o => (JsonNode)new JsonObject
+        {
+            ["schedule"] = o.Schedule == Training.Sweeps.ScheduleKind.Cosine ? "cosine" : "warmup_stable_decay",
+            ["tokens"] = o.Tokens,
+            ["batch"] = o.Batch,
+            ["d_model"] = o.Width,
+            ["numerator"] = o.Best,
+            ["at_edge"] = o.AtEdge,
+        }).ToArray()),
+        ["schedule_comparison"] = r.Comparison is not { } cmp ? null : new JsonObject
+        {
+            ["pairs"] = cmp.Pairs.Count,
+            ["mean_relative_difference"] = cmp.Mean,
+            ["ci95"] = ScaleSim.Json.JsonValues.Pair(cmp.Interval.Low, cmp.Interval.High),
+        },
+        ["notes"] = new JsonArray(r.Notes.Select(n => (JsonNode)n).ToArray()),
+    };
 }

@@ -36,7 +36,7 @@ public static class SimulationReport
             ["sizes", $"{experiment.SizesPerBudget} per budget over {experiment.SizeSpan}× around N_opt ≈ {experiment.PriorOptimum.Params:0.#e+0}·(C/{experiment.PriorOptimum.Flops:0.#e+0})^{experiment.PriorOptimum.Exponent}; {plan.Runs.Count} runs in all"],
             ["shape", $"{experiment.Shape.Layers} layers, d_model a multiple of {experiment.Shape.WidthMultiple}, heads of about {experiment.Shape.HeadSize} channels, context {experiment.Context}"],
             ["batch", $"{experiment.Batch.Min}–{experiment.Batch.Max} sequences, chosen for at least {experiment.Batch.MinSteps} steps; runs with fewer are left out of the analysis"],
-            ["learning rate", $"{experiment.LearningRateNumerator} / d_model, 5% warm-up, cosine to 10% over exactly the run's tokens"],
+            ["learning rate", LearningRate(experiment)],
             ["seeds", string.Join(", ", experiment.Seeds)],
             ["horizons per size", experiment.Horizons == 1 ? "1 (Approach 1 reads the IsoFLOP runs' curves; sizes that recur across budgets give several horizons)" : $"{experiment.Horizons} spanning {experiment.HorizonSpan}×"],
         ]);
@@ -52,6 +52,18 @@ public static class SimulationReport
         rows.Add(["", "Kaplan et al. 2020", "0.73", "", "0.27", ""]);
         md.Table(["N counts", "approach", "a", "95% interval", "b", "95% interval"], rows);
         md.Paragraph(ExponentExplanation(plan, conventions));
+        md.Paragraph($"The 95% intervals are percentiles of {primary.Approach3Bootstrap.Resamples} bootstrap resamples of {primary.Resampling}. " + (primary.Resampling.StartsWith("seeds", StringComparison.Ordinal)
+            ? "The sizes and budgets are the design and stay as they are; a drawn seed brings every run of its size (its stem and all its branches), since those share initial weights and data order. " +
+              "With k seeds the bootstrap variance of a seed mean is (k − 1)/k of the sample variance, so with 2 seeds the intervals are about 1/√2 as wide as the spread a rerun would show."
+            : "No size was trained with two seeds, so seed noise is not in these intervals."));
+
+        if (primary.SeedNoise.Count > 0)
+        {
+            md.Heading(2, "Seed noise per budget");
+            md.Table(["budget (FLOPs)", "sizes", "seeds", "fewest seeds at a size", "std of log loss across seeds (pooled)"], primary.SeedNoise.Select(n => (IReadOnlyList<string>)
+                [n.Flops.ToString("0.0e+0", CultureInfo.InvariantCulture), $"{n.Points}", $"{n.Seeds}", $"{n.MinSeedsPerPoint}", n.LogLossStd is { } s ? F(s, 4) : "— (one seed)"]));
+            md.Paragraph("The pooled standard deviation is √(Σ(kᵢ − 1)sᵢ² / Σ(kᵢ − 1)) over the sizes of the budget with two or more seeds; in log loss it is about the relative standard deviation of the final loss.");
+        }
 
         md.Heading(2, "Irreducible loss");
         md.Table(["N counts", "fitted E", "source's floor", "error", "alpha", "beta"], conventions.Select(c =>
@@ -66,9 +78,21 @@ public static class SimulationReport
         if (primary.Backtest is { } b)
         {
             md.Heading(2, "Backtest");
-            md.Paragraph($"Approach 3 fitted on every budget below {b.Flops:0.0e+0} FLOPs ({conventions[0].Convention.Name()} N) predicts that budget's optimum at " +
-                $"N = {b.PredictedParams:0.00e+0} with loss {F(b.PredictedLoss, 4)}; its IsoFLOP parabola puts it at N = {b.ObservedParams:0.00e+0} with loss {F(b.ObservedLoss, 4)}: " +
-                $"a loss error of {b.LossError:+0.00%;-0.00%} and an N ratio of {F(b.ParamsRatio, 2)}.");
+            md.Paragraph($"Approach 3 fitted on the budgets up to {b.FittedFlops:0.0e+0} FLOPs ({conventions[0].Convention.Name()} N) predicts the optimum of {b.Flops:0.0e+0} " +
+                $"({F(b.Extrapolation, 1)}× beyond) at N = {b.PredictedParams:0.00e+0} with loss {F(b.PredictedLoss, 4)}; its IsoFLOP parabola puts it at N = {b.ObservedParams:0.00e+0} with loss {F(b.ObservedLoss, 4)}: " +
+                $"a loss error of {b.LossError:+0.00%;-0.00%}" + (b.CiLossError is { } l ? $" (95% interval {l.Low:+0.00%;-0.00%} to {l.High:+0.00%;-0.00%})" : "") +
+                $" and an N ratio of {F(b.ParamsRatio, 2)}" + (b.CiParamsRatio is { } q ? $" ({F(q.Low, 2)}–{F(q.High, 2)})" : "") + ", the intervals over the same resamples as the exponents.");
+        }
+
+        if (result.Robustness.Count > 0)
+        {
+            md.Heading(2, "Robustness: the analysis under each choice");
+            md.Table(["choice", "setting", "runs", "a (1)", "a (2)", "a (3)", "E", "backtest loss", "backtest N ratio", "note"], result.Robustness.Select(row => (IReadOnlyList<string>)
+            [
+                row.Choice, row.Setting, $"{row.Runs}", Optional(row.A1, 3), Optional(row.A2, 3), Optional(row.A3, 3), Optional(row.E, 4),
+                row.BacktestLossError is { } l ? l.ToString("+0.00%;-0.00%", CultureInfo.InvariantCulture) : "—", Optional(row.BacktestParamsRatio, 2), row.Note ?? "",
+            ]));
+            md.Paragraph(RobustnessSummary(result.Robustness));
         }
 
         md.Heading(2, "Targets");
@@ -102,6 +126,34 @@ public static class SimulationReport
             "the same kind of source: its shift between conventions was small too, so its distance from 0.5 came from elsewhere. docs/simulation.md " +
             "records what we found about that difference.";
     }
+
+    /// <summary>The schedule in words.</summary>
+    private static string LearningRate(IsoFlopExperiment experiment)
+    {
+        var rule = experiment.Schedule;
+        string batch = experiment.Batch.LearningRateScaling == BatchLearningRateScaling.SquareRoot ? $", times √(B / {experiment.Batch.Max}) at a smaller batch B" : "";
+        return rule.Branches
+            ? $"{experiment.LearningRateNumerator} / d_model{batch}; warmup-stable-decay: warm-up over {rule.WarmupFraction:P0} of a stem's shortest branch, the peak held, and a " +
+              $"{(rule.DecayShape == Training.Optimization.DecayShape.Linear ? "linear" : "1 − √")} cool-down to zero over the last {rule.DecayFraction:P0} of each branch's steps; one stem per size and seed, a branch per point"
+            : $"{experiment.LearningRateNumerator} / d_model{batch}, {rule.WarmupFraction:P0} warm-up, cosine to 10% over exactly the run's tokens";
+    }
+
+    /// <summary>How far a's of the robustness table spread: what a conclusion may claim.</summary>
+    private static string RobustnessSummary(IReadOnlyList<Robustness.RobustnessRow> rows)
+    {
+        string Range(Func<Robustness.RobustnessRow, double?> pick, string name)
+        {
+            var values = rows.Select(pick).OfType<double>().ToList();
+            return values.Count == 0 ? $"{name}: none" : $"{name} {F(values.Min(), 3)}–{F(values.Max(), 3)}";
+        }
+        var losses = rows.Select(r => r.BacktestLossError).OfType<double>().ToList();
+        return "Each row changes one choice from the baseline and reruns the point estimates (no bootstrap). Across the rows: " +
+            $"{Range(r => r.A1, "Approach 1's a")}, {Range(r => r.A2, "Approach 2's a")}, {Range(r => r.A3, "Approach 3's a")}" +
+            (losses.Count > 0 ? $", backtest loss error {losses.Min():+0.00%;-0.00%} to {losses.Max():+0.00%;-0.00%}" : "") +
+            ". A conclusion about a holds only as far as it holds across this range.";
+    }
+
+    private static string Optional(double? value, int decimals) => value is { } v ? F(v, decimals) : "—";
 
     private static string Interval((double Low, double High)? ci) => ci is { } c ? $"[{F(c.Low, 3)}, {F(c.High, 3)}]" : "";
 

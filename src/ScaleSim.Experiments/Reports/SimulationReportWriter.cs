@@ -28,6 +28,10 @@ public static class SimulationReportWriter
                 report = SimulationReport.Render(isoFlop, IsoFlopFigures(isoFlop, figureDirectory, figures), FigureFolder, command);
                 tables = [SweepResults.RunsFile, SweepResults.CurvesFile];
                 break;
+            case Grids.TrainingGridSimulationResult grid:
+                report = TrainingGridReport.Render(grid, GridFigures(grid, figureDirectory, figures), FigureFolder, command);
+                tables = [SweepResults.RunsFile, SweepResults.CurvesFile];
+                break;
             case TaskSweepSimulationResult tasks:
                 report = TaskSimulationReport.Render(tasks, TaskFigures(tasks, figureDirectory, figures), FigureFolder, command);
                 tables = [SweepResults.RunsFile, SweepResults.TasksFile];
@@ -48,6 +52,24 @@ public static class SimulationReportWriter
         var figures = AnalysisFigures.Write(directory, primary.Result, primary.Input.Curves, primary.ParamsLabel, output).ToList();
         ConventionFigure.Create(result.Analyses).Save(directory, "conventions", output);
         figures.Add(("conventions", "Compute-optimal N from the same runs counted as non-embedding and as total parameters"));
+        return figures;
+    }
+
+    private static List<(string File, string Caption)> GridFigures(Grids.TrainingGridSimulationResult result, string directory, FigureOutput? output)
+    {
+        var figures = new List<(string File, string Caption)>();
+        int k = 0;
+        foreach (var group in result.Optima.GroupBy(o => (o.Schedule, o.Tokens)).Where(g => g.Any(o => o.Losses.Count >= 2)))
+        {
+            string file = $"learning-rate-{(group.Key.Schedule == ScheduleKind.Cosine ? "cosine" : "wsd")}-{++k}";
+            TrainingGridFigures.LearningRate(result.Optima, group.Key.Schedule, group.Key.Tokens).Save(directory, file, output);
+            figures.Add((file, $"Final loss against the learning-rate numerator c ({TrainingGridFigures.Name(group.Key.Schedule)}, {group.Key.Tokens}): a colour per width, a dash per batch"));
+        }
+        if (result.Comparison is { } comparison)
+        {
+            TrainingGridFigures.Schedules(comparison).Save(directory, "wsd-vs-cosine", output);
+            figures.Add(("wsd-vs-cosine", "Each warmup-stable-decay branch's final loss relative to the cosine run of the same width, tokens, learning rate, batch and seed"));
+        }
         return figures;
     }
 

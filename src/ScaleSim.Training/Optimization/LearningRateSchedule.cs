@@ -9,7 +9,7 @@ namespace ScaleSim.Training.Optimization;
 /// <param name="TotalSteps">Optimizer steps in the run.</param>
 /// <param name="WarmupFraction">Fraction of the steps spent warming up (at least one step).</param>
 /// <param name="FinalFraction">Learning rate at the last step, as a fraction of the peak.</param>
-public sealed record LearningRateSchedule(double Peak, long TotalSteps, double WarmupFraction = 0.05, double FinalFraction = 0.1)
+public sealed record LearningRateSchedule(double Peak, long TotalSteps, double WarmupFraction = 0.05, double FinalFraction = 0.1) : ILearningRateSchedule
 {
     /// <summary>Warm-up steps: round(fraction · total), at least 1 and at most total.</summary>
     public long WarmupSteps => Math.Clamp((long)Math.Round(WarmupFraction * TotalSteps), 1, Math.Max(1, TotalSteps));

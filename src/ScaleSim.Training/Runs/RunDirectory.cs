@@ -28,6 +28,16 @@ public sealed class RunDirectory
     /// <summary>checkpoint.bin.</summary>
     public string CheckpointPath => System.IO.Path.Combine(Path, "checkpoint.bin");
 
+    /// <summary>branch.json: where a branch continued its stem, when the run is one.</summary>
+    public string BranchOriginPath => System.IO.Path.Combine(Path, "branch.json");
+
+    /// <summary>The checkpoint a stem keeps of step <paramref name="step"/> for the branches that start there.</summary>
+    public string StepCheckpointPath(long step) => StepCheckpointPathOf(Path, step);
+
+    /// <summary>The checkpoint of step <paramref name="step"/> kept in the run directory <paramref name="directory"/>.</summary>
+    public static string StepCheckpointPathOf(string directory, long step) =>
+        System.IO.Path.Combine(directory, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"step-{step}.bin"));
+
     /// <summary>Creates the directory for a new run and writes its config; refuses a directory that already holds a run.</summary>
     public static RunDirectory Create(string path, TrainingConfig config)
     {
@@ -85,6 +95,23 @@ public sealed class RunDirectory
             throw new InputException($"'{SummaryPath}' is not a valid run summary: {e.Message}", e);
         }
     }
+
+    /// <summary>Reads branch.json, or null when the run was trained from scratch.</summary>
+    public BranchOrigin? ReadBranchOrigin()
+    {
+        if (!File.Exists(BranchOriginPath)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<BranchOrigin>(File.ReadAllText(BranchOriginPath), RunJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new InputException($"'{BranchOriginPath}' is not a valid branch record: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Writes branch.json.</summary>
+    public void WriteBranchOrigin(BranchOrigin origin) => AtomicFile.WriteAllText(BranchOriginPath, JsonSerializer.Serialize(origin, RunJson.Options));
 
     /// <summary>Writes config.json.</summary>
     public void WriteConfig(TrainingConfig config) => AtomicFile.WriteAllText(ConfigPath, JsonSerializer.Serialize(config, RunJson.Options));

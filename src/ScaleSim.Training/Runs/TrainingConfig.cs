@@ -44,6 +44,12 @@ public sealed record TrainingConfig
     /// <summary>Final learning rate as a fraction of the peak.</summary>
     public double FinalLearningRateFraction { get; init; } = 0.1;
 
+    /// <summary>
+    /// A warmup-stable-decay schedule, or null for warm-up then cosine decay over exactly the run's steps
+    /// (<see cref="LearningRateSchedule"/>). With it, <see cref="WarmupFraction"/> is unused: the warm-up is counted in steps.
+    /// </summary>
+    public WarmupStableDecay? WarmupStableDecay { get; init; }
+
     /// <summary>AdamW β₁.</summary>
     public double Beta1 { get; init; } = 0.9;
 
@@ -77,7 +83,7 @@ public sealed record TrainingConfig
     /// <summary>Steps between validations (and checkpoints); null for about 50 per run.</summary>
     public long? EvalEvery { get; init; }
 
-    /// <summary>Held-out sequences per validation (rounded up to whole batches).</summary>
+    /// <summary>Held-out sequences per validation: exactly these, whatever the batch, so every run is scored on the same set.</summary>
     public int ValidationSequences { get; init; } = 64;
 
     /// <summary>The FLOP model of metrics.csv's flops column (summary.json lists every model).</summary>
@@ -93,6 +99,19 @@ public sealed record TrainingConfig
     /// <summary>Steps between validation rows.</summary>
     [JsonIgnore]
     public long EvalInterval => EvalEvery ?? Math.Max(1, (TotalSteps + 49) / 50);
+
+    /// <summary>
+    /// Whether the run validates (and checkpoints) once <paramref name="step"/> steps are taken: every
+    /// <see cref="EvalInterval"/> steps, on the last step, and at the cool-down's own validations of a warmup-stable-decay
+    /// schedule. A function of the step alone, so a run continued from another's checkpoint writes the same rows.
+    /// </summary>
+    public bool ValidatesAt(long step) =>
+        step % EvalInterval == 0 || step == TotalSteps || WarmupStableDecay?.IsDecayValidation(step, TotalSteps) == true;
+
+    /// <summary>The run's learning-rate schedule with peak <paramref name="peak"/>.</summary>
+    public ILearningRateSchedule ScheduleFor(double peak) => WarmupStableDecay is { } wsd
+        ? new WarmupStableDecaySchedule(peak, TotalSteps, wsd, FinalLearningRateFraction)
+        : new LearningRateSchedule(peak, TotalSteps, WarmupFraction, FinalLearningRateFraction);
 
     /// <summary>Throws <see cref="InputException"/> naming the first bad field.</summary>
     public void Validate()
@@ -112,5 +131,6 @@ public sealed record TrainingConfig
         if (Threads <= 0) throw InputException.About($"{InputName.Of("threads")} must be positive, got {Threads}");
         if (EvalEvery is <= 0) throw InputException.About($"{InputName.Of("eval_every")} must be positive, got {EvalEvery}");
         if (ValidationSequences <= 0) throw InputException.About($"{InputName.Of("validation_sequences")} must be positive, got {ValidationSequences}");
+        WarmupStableDecay?.Validate();
     }
 }

@@ -10,8 +10,8 @@ namespace ScaleSim.Training.Runs;
 
 /// <summary>
 /// The training loop: batch of step s from the source, forward, backward, global-norm clip, AdamW at the
-/// scheduled learning rate; validation, metrics and a checkpoint every <see cref="TrainingConfig.EvalInterval"/>
-/// steps; divergence and cancellation checks between steps.
+/// scheduled learning rate; validation, metrics and a checkpoint at every step <see cref="TrainingConfig.ValidatesAt"/>;
+/// divergence and cancellation checks between steps.
 /// </summary>
 internal sealed class TrainingRun : IDisposable
 {
@@ -22,9 +22,10 @@ internal sealed class TrainingRun : IDisposable
     private readonly ITokenSource _source;
     private readonly TinyGpt _model;
     private readonly ITrainingBackend _backend;
-    private readonly LearningRateSchedule _schedule;
+    private readonly ILearningRateSchedule _schedule;
     private readonly IFlopModel _flopModel;
-    private readonly int[] _inputs, _targets;
+    private readonly int[] _inputs, _targets, _validationInputs, _validationTargets;
+    private readonly float[] _probabilities;
     private ValidationSet? _validation;
 
     public TrainingRun(TrainingConfig config, ITokenSource source)
@@ -37,21 +38,32 @@ internal sealed class TrainingRun : IDisposable
         if (source is TaskSource tasks) tasks.CheckFits(config.Context);
         _flopModel = config.FlopModel;
         double peak = config.LearningRate ?? new LearningRateRule(config.LearningRateNumerator).PeakFor(_model);
-        _schedule = new LearningRateSchedule(peak, config.TotalSteps, config.WarmupFraction, config.FinalLearningRateFraction);
+        _schedule = config.ScheduleFor(peak);
         _backend = TrainingBackends.Create(config.Device, _model, config.Batch, config.Threads);
         _inputs = new int[config.Batch * config.Context];
         _targets = new int[config.Batch * config.Context];
+        _validationInputs = new int[config.Batch * config.Context];
+        _validationTargets = new int[config.Batch * config.Context];
+        _probabilities = new float[checked(config.Batch * config.Context * _model.Vocab)];
     }
 
     public ParameterLayout Layout => _backend.Layout;
 
-    public RunSummary Train(RunDirectory? directory, Checkpoint? checkpoint, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Trains from <paramref name="checkpoint"/> (or from scratch) to the end of the run. At each step of
+    /// <paramref name="keepCheckpointsAt"/> the exact state is also kept as its own file
+    /// (<see cref="RunDirectory.StepCheckpointPath"/>): where the branches of a stem start.
+    /// </summary>
+    public RunSummary Train(RunDirectory? directory, Checkpoint? checkpoint, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken,
+        IReadOnlySet<long>? keepCheckpointsAt = null)
     {
         var layout = _backend.Layout;
         long totalSteps = _config.TotalSteps, tokensPerStep = (long)_config.Batch * _config.Context;
         double flopsPerToken = _model.TrainingFlopsPerToken(_flopModel);
         var metrics = new List<MetricsRow>();
-        _validation = _source.Validation(_config.Batch, _config.Context, _config.ValidationSequences);
+        // Asked for in batches of one, the set is exactly the sequences asked for, the same for every batch size; the
+        // last batch of a validation is padded (Validate).
+        _validation = _source.Validation(1, _config.Context, _config.ValidationSequences);
         long step;
         double pendingSum, elapsedBefore, lastValidation;
         long pendingCount;
@@ -125,7 +137,7 @@ internal sealed class TrainingRun : IDisposable
             pendingSum += loss;
             pendingCount++;
 
-            if (step % _config.EvalInterval == 0 || step == totalSteps)
+            if (_config.ValidatesAt(step))
             {
                 lastValidation = Validate();
                 metrics.Add(new MetricsRow(step, step * tokensPerStep, step * tokensPerStep * flopsPerToken, pendingSum / pendingCount, lastValidation, lr, Elapsed()));
@@ -133,10 +145,13 @@ internal sealed class TrainingRun : IDisposable
                 pendingCount = 0;
                 if (directory is not null)
                 {
-                    SaveCheckpoint(directory, step, metrics, pendingSum, pendingCount, lastValidation, Elapsed());
+                    SaveCheckpoint(directory.CheckpointPath, step, metrics, pendingSum, pendingCount, lastValidation, Elapsed());
                     directory.WriteMetrics(metrics);
                 }
             }
+            // After the step's validation, as a run continued from here would find it.
+            if (directory is not null && keepCheckpointsAt?.Contains(step) == true)
+                SaveCheckpoint(directory.StepCheckpointPath(step), step, metrics, pendingSum, pendingCount, lastValidation, Elapsed());
 
             double seconds = clock.Elapsed.TotalSeconds;
             progress?.Report(new TrainingProgress(step, totalSteps, step * tokensPerStep, totalSteps * tokensPerStep,
@@ -145,7 +160,7 @@ internal sealed class TrainingRun : IDisposable
 
         if (status == RunStatus.Interrupted && directory is not null)
         {
-            SaveCheckpoint(directory, step, metrics, pendingSum, pendingCount, lastValidation, Elapsed());
+            SaveCheckpoint(directory.CheckpointPath, step, metrics, pendingSum, pendingCount, lastValidation, Elapsed());
             directory.WriteMetrics(metrics);
         }
         if (status == RunStatus.Diverged) directory?.WriteMetrics(metrics);
@@ -158,7 +173,7 @@ internal sealed class TrainingRun : IDisposable
 
     public void Dispose() => _backend.Dispose();
 
-    private void SaveCheckpoint(RunDirectory directory, long step, List<MetricsRow> metrics, double pendingSum, long pendingCount, double lastValidation, double elapsed)
+    private void SaveCheckpoint(string path, long step, List<MetricsRow> metrics, double pendingSum, long pendingCount, double lastValidation, double elapsed)
     {
         int n = _backend.Layout.Count;
         var p = new float[n];
@@ -166,7 +181,7 @@ internal sealed class TrainingRun : IDisposable
         var v = new float[n];
         _backend.GetParameters(p);
         _backend.GetOptimizerState(m, v);
-        new Checkpoint(step, p, m, v, [.. metrics], pendingSum, pendingCount, lastValidation, elapsed).Save(directory.CheckpointPath);
+        new Checkpoint(step, p, m, v, [.. metrics], pendingSum, pendingCount, lastValidation, elapsed).Save(path);
     }
 
     /// <summary>Each task's score on its held-out examples, when the source is a task source.</summary>
@@ -184,27 +199,40 @@ internal sealed class TrainingRun : IDisposable
     private double Validate()
     {
         var set = _validation!;
-        int perBatch = _config.Batch * _config.Context, v = _model.Vocab;
-        float[]? probs = set.TrueDistributions is null ? null : new float[perBatch * v];
+        int batch = _config.Batch, context = _config.Context, v = _model.Vocab, perBatch = batch * context;
+        var (probs, inputs, targets) = (_probabilities, _validationInputs, _validationTargets);
         double total = 0;
-        for (int b = 0; b < set.Sequences / _config.Batch; b++)
+        for (int first = 0; first < set.Sequences; first += batch)
         {
-            var inputs = set.Inputs.AsSpan(b * perBatch, perBatch);
-            var targets = set.Targets.AsSpan(b * perBatch, perBatch);
+            // A last batch with fewer sequences than the batch is filled up with the set's first sequences, which are
+            // scored but not counted.
+            int rows = Math.Min(batch, set.Sequences - first);
+            for (int r = 0; r < batch; r++)
+            {
+                int s = r < rows ? first + r : r % set.Sequences;
+                set.Inputs.AsSpan(s * context, context).CopyTo(inputs.AsSpan(r * context));
+                set.Targets.AsSpan(s * context, context).CopyTo(targets.AsSpan(r * context));
+            }
             float loss = _backend.Forward(inputs, targets);
-            if (probs is null)
+            if (set.TrueDistributions is null && rows == batch)
             {
                 total += (double)loss * perBatch;
                 continue;
             }
             _backend.GetProbabilities(probs);
-            var truth = set.TrueDistributions.AsSpan(checked(b * perBatch * v), perBatch * v);
+            int counted = rows * context;
+            if (set.TrueDistributions is null)
+            {
+                for (int i = 0; i < counted; i++) total -= Math.Log(Math.Max(probs[(long)i * v + targets[i]], 1e-30f));
+                continue;
+            }
+            var truth = set.TrueDistributions.AsSpan(checked(first * context * v), counted * v);
             for (int i = 0; i < truth.Length; i++)
             {
                 if (truth[i] > 0) total -= truth[i] * Math.Log(Math.Max(probs[i], 1e-30f));
             }
         }
-        return total / ((long)set.Sequences * _config.Context);
+        return total / ((long)set.Sequences * context);
     }
 
     private RunSummary Summarize(RunStatus status, string? message, long steps, List<MetricsRow> metrics, double elapsed)

@@ -7,9 +7,10 @@ namespace ScaleSim.Training.Sweeps;
 
 /// <summary>
 /// An experiment as a file (experiments/NAME/experiment.json): what every kind of experiment gives — the data, the
-/// FLOP convention, the shape, batch and learning-rate rules, the seeds and how runs are validated. The kinds are
-/// <see cref="IsoFlopExperiment"/> (compute budgets) and <see cref="SizeSweepExperiment"/> (widths at a fixed token
-/// count); a file is one or the other by whether it gives <c>widths</c>.
+/// FLOP convention, the shape, batch, learning-rate and schedule rules, the seeds and how runs are validated. The kinds
+/// are <see cref="IsoFlopExperiment"/> (compute budgets), <see cref="SizeSweepExperiment"/> (widths at a fixed token
+/// count) and <see cref="TrainingGridExperiment"/> (widths × tokens × learning rates × batches × schedules); a file is
+/// one or another by whether it gives <c>budgets</c>, <c>tokens_per_run</c>, or the grid's <c>tokens</c> or <c>tokens_per_param</c>.
 /// </summary>
 public abstract record ExperimentDefinition
 {
@@ -40,6 +41,9 @@ public abstract record ExperimentDefinition
     /// <summary>c in the width rule η = c / d_model (docs/training.md).</summary>
     public double LearningRateNumerator { get; init; } = Optimization.LearningRateRule.DefaultNumerator;
 
+    /// <summary>The learning-rate schedule, and whether runs branch from stems.</summary>
+    public ScheduleRule Schedule { get; init; } = new();
+
     /// <summary>Seeds; every run is trained once per seed.</summary>
     public ulong[] Seeds { get; init; } = [0];
 
@@ -63,7 +67,7 @@ public abstract record ExperimentDefinition
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         WriteIndented = true,
-        Converters = { new FlopModelJsonConverter() },
+        Converters = { new FlopModelJsonConverter(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
     };
 
     /// <summary>Reads and validates a definition file; every problem is one line naming the file and the field.</summary>
@@ -109,21 +113,29 @@ public abstract record ExperimentDefinition
         if (ValidationSequences <= 0) throw new InputException($"{source}: validation_sequences must be positive, got {ValidationSequences}");
         if (EvaluationsPerRun <= 0) throw new InputException($"{source}: evaluations_per_run must be positive, got {EvaluationsPerRun}");
         if (Data.Kind == DataSourceKind.File && !File.Exists(Data.Text)) throw new InputException($"{source}: data '{Data}' is neither a synthetic or tasks spec nor an existing file");
+        if (Seeds.Distinct().Count() != Seeds.Length) throw new InputException($"{source}: seeds must be distinct");
         Shape.Validate(source);
         Batch.Validate(source);
+        Schedule.Validate(source);
     }
 
-    // The file has no kind field: a size sweep gives widths, an IsoFLOP experiment budgets. Fields of the other kind
-    // get a message that says which kind they belong to rather than "unknown field".
+    // The file has no kind field: a size sweep gives widths and tokens_per_run (or one tokens_per_param), a training
+    // grid widths and tokens or a list of tokens_per_param, an IsoFLOP experiment budgets. Fields of another kind get a message that says which kind they
+    // belong to rather than "unknown field".
     private static Type KindOf(JsonElement root, string source)
     {
         if (root.ValueKind != JsonValueKind.Object) throw new InputException($"{source}: invalid experiment: expected a JSON object");
         bool Has(string field) => root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null;
         bool widths = Has("widths");
+        // tokens_per_param is one number in a size sweep and a list in a training grid.
+        bool grid = new[] { "tokens", "learning_rate_numerators", "batches", "schedules" }.Any(Has)
+            || (root.TryGetProperty("tokens_per_param", out var perParam) && perParam.ValueKind == JsonValueKind.Array);
         bool budgets = root.TryGetProperty("budgets", out var b) && b.ValueKind == JsonValueKind.Array && b.GetArrayLength() > 0;
-        if (widths && budgets) throw new InputException($"{source}: give budgets (an IsoFLOP experiment) or widths (a size sweep), not both");
+        if (widths && budgets) throw new InputException($"{source}: give budgets (an IsoFLOP experiment) or widths (a size sweep or a training grid), not both");
+        if (grid && Has("tokens_per_run")) throw new InputException($"{source}: give tokens_per_run (a size sweep) or tokens or a list of tokens_per_param (a training grid), not both");
         foreach (var field in new[] { "tokens_per_run", "tokens_per_param" })
-            if (!widths && Has(field)) throw new InputException($"{source}: {field} belongs to a size sweep; give widths too, or budgets without it");
-        return widths ? typeof(SizeSweepExperiment) : typeof(IsoFlopExperiment);
+            if (!widths && !grid && Has(field)) throw new InputException($"{source}: {field} belongs to a size sweep; give widths too, or budgets without it");
+        if (!widths && grid) throw new InputException($"{source}: tokens, a list of tokens_per_param, learning_rate_numerators, batches and schedules belong to a training grid; give widths too");
+        return grid ? typeof(TrainingGridExperiment) : widths ? typeof(SizeSweepExperiment) : typeof(IsoFlopExperiment);
     }
 }

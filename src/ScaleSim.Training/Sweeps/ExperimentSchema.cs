@@ -28,11 +28,20 @@ public static partial class ExperimentSchema
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
             ["title"] = "ScaleSim experiment",
             ["description"] = "An experiment file (experiments/NAME/experiment.json) for scalesim simulate and scalesim sweep. " +
-                "It has no kind field: budgets make an IsoFLOP experiment, widths (with tokens_per_run or tokens_per_param) a size sweep. Comments (//) are allowed.",
+                "It has no kind field: budgets make an IsoFLOP experiment, widths with tokens_per_run or one tokens_per_param a size sweep, widths with tokens or a list of tokens_per_param a training grid. Comments (//) are allowed.",
             ["oneOf"] = new JsonArray(
                 Kind(new IsoFlopExperiment { Name = "" }, "IsoFLOP experiment", ["name", "budgets"], summaries),
-                Kind(new SizeSweepExperiment { Name = "" }, "size sweep", ["name", "widths"], summaries)),
+                Kind(new SizeSweepExperiment { Name = "" }, "size sweep", ["name", "widths"], summaries),
+                TrainingGrid(summaries)),
         };
+    }
+
+    // A grid gives tokens, tokens_per_param or both (ExperimentDefinition.KindOf).
+    private static JsonObject TrainingGrid(Dictionary<string, string> summaries)
+    {
+        var grid = Kind(new TrainingGridExperiment { Name = "" }, "training grid", ["name", "widths"], summaries);
+        grid["anyOf"] = new JsonArray(new JsonObject { ["required"] = new JsonArray("tokens") }, new JsonObject { ["required"] = new JsonArray("tokens_per_param") });
+        return grid;
     }
 
     // The file has no kind field (ExperimentDefinition.KindOf): the fields that decide the kind are required here, so a

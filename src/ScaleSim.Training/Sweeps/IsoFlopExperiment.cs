@@ -28,6 +28,9 @@ public sealed record IsoFlopExperiment : ExperimentDefinition
     /// <summary>Ratio of the longest to the shortest horizon of a size.</summary>
     public double HorizonSpan { get; init; } = 16;
 
+    /// <summary>What the report checks the analysis against.</summary>
+    public ExperimentTargets Targets { get; init; } = new();
+
     /// <inheritdoc />
     public override void Validate(string source)
     {
@@ -41,5 +44,6 @@ public sealed record IsoFlopExperiment : ExperimentDefinition
         if (!(HorizonSpan > 1)) throw new InputException($"{source}: horizon_span must exceed 1, got {HorizonSpan}");
         base.Validate(source);
         PriorOptimum.Validate(source);
+        Targets.Validate(source);
     }
 }

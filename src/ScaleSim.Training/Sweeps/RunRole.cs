@@ -11,4 +11,13 @@ public enum RunRole
 
     /// <summary>One width of a size sweep, at the sweep's fixed token count.</summary>
     Size,
+
+    /// <summary>
+    /// A constant-rate run of one size and seed that branches continue (warmup-stable-decay): not a data point itself, its
+    /// loss is that of a run still at its peak rate.
+    /// </summary>
+    Stem,
+
+    /// <summary>One cell of a training grid (width, tokens, learning rate, batch, schedule).</summary>
+    Grid,
 }

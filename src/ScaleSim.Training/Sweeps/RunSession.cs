@@ -10,7 +10,10 @@ namespace ScaleSim.Training.Sweeps;
 /// One session of one run of a sweep, as both the in-process <see cref="SweepRunner"/> and a cluster worker run it:
 /// claim the run, look at what its directory holds, then train, resume or retrain it while the claim's heartbeat runs,
 /// and release the claim saying how it ended. A completed or diverged run is left alone; a run another worker holds is
-/// reported busy; a claim lost to a takeover stops training at the next step without writing anything more.
+/// reported busy; a claim lost to a takeover stops training at the next step without writing anything more. A stem
+/// keeps the checkpoints its branches start from; a branch starts from its stem's checkpoint when the stem has kept it,
+/// waits (busy) while the stem is still being trained elsewhere, and is trained from scratch — the same run, at full
+/// cost — when the stem ended without that checkpoint.
 /// </summary>
 internal static class RunSession
 {
@@ -48,6 +51,26 @@ internal static class RunSession
             }
             if (state == RunOutcome.Retrained) Directory.Delete(path, recursive: true);
 
+            // A branch not started yet needs its stem's checkpoint, or the stem finished without one.
+            string? stemCheckpoint = null;
+            if (run.IsBranch && state != RunOutcome.Resumed)
+            {
+                string stemPath = Path.Combine(directory, run.Stem!);
+                stemCheckpoint = RunDirectory.StepCheckpointPathOf(stemPath, run.BranchStep!.Value);
+                if (!File.Exists(stemCheckpoint))
+                {
+                    stemCheckpoint = null;
+                    if (Inspect(stemPath, null).State is not (RunOutcome.AlreadyCompleted or RunOutcome.Diverged))
+                    {
+                        string wait = $"waits for its stem {run.Stem} to reach step {run.BranchStep}";
+                        claim.Release(Name(RunOutcome.Busy), wait);
+                        progress?.Report(new SweepEvent(run, default, RunOutcome.Busy, wait));
+                        return new RunSessionResult(run, RunOutcome.Busy, 0, 0, generation, Join(note, wait));
+                    }
+                    note = Join(note, $"its stem {run.Stem} kept no checkpoint of step {run.BranchStep}; training the branch from scratch");
+                }
+            }
+
             claim.MarkTraining();
             progress?.Report(new SweepEvent(run, default, null, note));
             long firstStep = -1;
@@ -58,12 +81,13 @@ internal static class RunSession
                 if (firstStep < 0) firstStep = p.Step - 1;
                 progress?.Report(new SweepEvent(run, p, null));
             });
+            var keep = run.BranchSteps.Count > 0 ? run.BranchSteps.ToHashSet() : null;
             RunSummary summary;
             if (state == RunOutcome.Resumed)
             {
                 try
                 {
-                    summary = Trainer.Resume(path, reporter, cancellationToken, device: device, source: source);
+                    summary = Trainer.Resume(path, reporter, cancellationToken, device: device, source: source, keepCheckpointsAt: keep);
                 }
                 catch (Exception e) when (e is InputException or IOException or InvalidDataException or EndOfStreamException)
                 {
@@ -73,12 +97,29 @@ internal static class RunSession
                     Directory.Delete(path, recursive: true);
                     state = RunOutcome.Retrained;
                     firstStep = -1;
+                    summary = Trainer.Run(config, path, reporter, cancellationToken, source, keep);
+                }
+            }
+            else if (stemCheckpoint is not null)
+            {
+                try
+                {
+                    summary = Trainer.Branch(config, path, Path.Combine(directory, run.Stem!), run.BranchStep!.Value, reporter, cancellationToken, source);
+                }
+                catch (InputException e)
+                {
+                    // A stem that is not this branch's run (another plan's) or an unreadable checkpoint: the branch
+                    // trained from scratch is the same run.
+                    note = Join(note, $"cannot branch from {run.Stem} ({e.Message}); training from scratch");
+                    progress?.Report(new SweepEvent(run, default, null, note));
+                    if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+                    firstStep = -1;
                     summary = Trainer.Run(config, path, reporter, cancellationToken, source);
                 }
             }
             else
             {
-                summary = Trainer.Run(config, path, reporter, cancellationToken, source);
+                summary = Trainer.Run(config, path, reporter, cancellationToken, source, keep);
             }
             var outcome = summary.Status switch
             {
@@ -112,14 +153,14 @@ internal static class RunSession
     /// What the directory holds: nothing (train), a completed or diverged run of this config, an interrupted one of this
     /// config (resume), or something else — unreadable files or another config — which is retrained.
     /// </summary>
-    public static (RunOutcome State, string? Note) Inspect(string path, TrainingConfig config)
+    public static (RunOutcome State, string? Note) Inspect(string path, TrainingConfig? config)
     {
         if (!Directory.Exists(path)) return (RunOutcome.Trained, null);
         try
         {
             var directory = RunDirectory.Open(path);
             var stored = directory.ReadConfig();
-            if (stored with { Threads = config.Threads, Device = config.Device } != config)
+            if (config is not null && stored with { Threads = config.Threads, Device = config.Device } != config)
                 return (RunOutcome.Retrained, $"{path}: config.json differs from the plan; retraining");
             var summary = directory.ReadSummary();
             return summary?.Status switch

@@ -75,21 +75,29 @@ public sealed class SweepResults
     /// <summary>
     /// The runs under a parameter convention, ready for <see cref="ScalingAnalysis"/>: N counted as total or
     /// non-embedding parameters and C = 6·N·D from that N, so compute and size use one convention; grouped by their
-    /// budgets, curves attached, and the rules of <see cref="ScalingAnalysisInput.Prepare"/> applied.
+    /// budgets, curves attached, and the rules of <see cref="ScalingAnalysisInput.Prepare"/> applied. With
+    /// <paramref name="include"/>, only the runs it accepts (for instance those at one batch).
     /// </summary>
-    public ScalingAnalysisInput ForScalingAnalysis(ParameterConvention convention, int minSteps = 0)
+    public ScalingAnalysisInput ForScalingAnalysis(ParameterConvention convention, int minSteps = 0, Func<SweepRunRecord, bool>? include = null)
     {
         var columns = new RunColumns(SweepColumns.ParamsOf(convention), SweepColumns.Tokens, Loss: SweepColumns.Loss, DeriveFlops: true);
         var table = RunTableLoader.FromRaw(_runsTable, columns, FlopModels.SixN);
+        var kept = Enumerable.Range(0, Runs.Count).Where(i => include?.Invoke(Runs[i]) ?? true).ToArray();
         var annotations = new RunAnnotations(
             Runs.Select(r => (string?)r.Run).ToList(),
             Runs.Select(r => r.Budget).ToList(),
             Runs.Select(r => (double?)r.Steps).ToList(),
-            Runs.Select(r => r.EntropyFloor).ToList());
+            Runs.Select(r => r.EntropyFloor).ToList(),
+            Runs.Select(r => (string?)r.Seed.ToString(CultureInfo.InvariantCulture)).ToList());
         var curves = Curves?.GroupBy(p => p.Run)
             .Select(g => TrainingCurve.FromPoints(g.Key, g.Select(p =>
                 (Params: (double)(convention == ParameterConvention.Total ? p.Params : p.NonEmbeddingParams), Tokens: (double)p.Tokens, Flops: (double?)null, p.Loss))))
             .ToList();
+        if (kept.Length < Runs.Count)
+        {
+            table = table.Select(kept);
+            annotations = annotations.Select(kept);
+        }
         var input = ScalingAnalysisInput.Prepare(table, annotations, curves, minSteps);
         return InProgressNote is null ? input : input with { Notes = [InProgressNote, .. input.Notes] };
     }
@@ -108,9 +116,10 @@ public sealed class SweepResults
             return null;
         }
         var inTable = tabled.Select(r => r.Run).ToHashSet(StringComparer.Ordinal);
-        int unfinished = plan.Runs.Count(r => !inTable.Contains(r.Id) && !Diverged(Path.Combine(directory, r.Id)));
+        var points = plan.Runs.Where(r => r.Role != RunRole.Stem).ToList();
+        int unfinished = points.Count(r => !inTable.Contains(r.Id) && !Diverged(Path.Combine(directory, r.Id)));
         return unfinished == 0 ? null
-            : $"{directory}: sweep in progress: {unfinished} of the {plan.Runs.Count} planned runs of {plan.Experiment.Name} are not completed yet; " +
+            : $"{directory}: sweep in progress: {unfinished} of the {points.Count} planned runs of {plan.Experiment.Name} are not completed yet; " +
               $"using the {tabled.Count} completed runs in {RunsFile} (sweep status lists the others)";
     }
 
@@ -157,7 +166,8 @@ public sealed class SweepResults
             "isoflop" => RunRole.IsoFlop,
             "horizon" => RunRole.Horizon,
             "size" => RunRole.Size,
-            _ => throw Bad(column, "a role (isoflop, horizon or size)"),
+            "grid" => RunRole.Grid,
+            _ => throw Bad(column, "a role (isoflop, horizon, size or grid)"),
         };
 
         private int Column(string name) => Table.IndexOf(name) is var i and >= 0

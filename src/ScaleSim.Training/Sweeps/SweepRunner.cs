@@ -6,7 +6,8 @@ namespace ScaleSim.Training.Sweeps;
 
 /// <summary>
 /// Trains every run of a plan into its own directory under the sweep directory, several at once (one CPU thread each),
-/// and keeps runs.csv and curves.csv current. Resumable at any moment: completed runs are skipped, interrupted ones
+/// and keeps runs.csv and curves.csv current. The queue hands out the plan's tasks (<see cref="SweepPlan.Tasks"/>): a run,
+/// or a stem and then its branches. Resumable at any moment: completed runs are skipped, interrupted ones
 /// continue from their checkpoint, diverged ones are reported and left alone, and a corrupt or foreign run directory is
 /// reported, deleted and retrained — never parsed as a result. Each run is claimed as a cluster worker claims it
 /// (<see cref="RunClaim"/>), so this process, other sweep processes and workers on other hosts never train the same
@@ -36,19 +37,25 @@ public static class SweepRunner
         var source = plan.Experiment.Data.Open();
         var owner = ClaimOwner.Current();
         var outcomes = new RunOutcome[plan.Runs.Count];
-        // Largest runs first, so the last ones to finish are short and the cores stay busy to the end.
-        var order = Enumerable.Range(0, plan.Runs.Count).OrderByDescending(i => plan.Runs[i].Flops).ToArray();
+        var index = plan.Runs.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var tasks = plan.Tasks;
+        // Largest tasks first, so the last ones to finish are short and the cores stay busy to the end.
+        var order = Enumerable.Range(0, tasks.Count).OrderByDescending(i => tasks[i].OwnFlops).ToArray();
         try
         {
-            // One run at a time, in that order: Parallel.ForEach over an array would hand each worker a contiguous range,
-            // putting all the largest runs on one core.
+            // One task at a time, in that order: Parallel.ForEach over an array would hand each worker a contiguous range,
+            // putting all the largest tasks on one core.
             var queue = System.Collections.Concurrent.Partitioner.Create(order, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
-            Parallel.ForEach(queue, new ParallelOptions { MaxDegreeOfParallelism = parallelRuns }, (i, state) =>
+            Parallel.ForEach(queue, new ParallelOptions { MaxDegreeOfParallelism = parallelRuns }, (t, state) =>
             {
-                if (cancellationToken.IsCancellationRequested) { outcomes[i] = RunOutcome.Interrupted; return; }
-                outcomes[i] = RunSession.Run(plan, plan.Runs[i], directory, source, owner, claimOptions, progress, cancellationToken, device).Outcome;
-                if (outcomes[i] is RunOutcome.Trained or RunOutcome.Resumed or RunOutcome.Retrained)
-                    store.RefreshTables(plan, owner);
+                foreach (var run in tasks[t].Runs)
+                {
+                    int i = index[run.Id];
+                    if (cancellationToken.IsCancellationRequested) { outcomes[i] = RunOutcome.Interrupted; continue; }
+                    outcomes[i] = RunSession.Run(plan, run, directory, source, owner, claimOptions, progress, cancellationToken, device).Outcome;
+                    if ((outcomes[i] is RunOutcome.Trained or RunOutcome.Resumed or RunOutcome.Retrained) && run.Role != RunRole.Stem)
+                        store.RefreshTables(plan, owner);
+                }
             });
         }
         finally

@@ -31,7 +31,8 @@ public static class SweepTables
         string flopModel = plan.Experiment.FlopModel.Name;
         bool anyTasks = false;
         int completed = 0;
-        foreach (var run in plan.Runs)
+        // A stem is not a point: its loss is that of a run still at its peak rate, and its branches' curves hold its steps.
+        foreach (var run in plan.Runs.Where(r => r.Role != RunRole.Stem))
         {
             var summary = SweepRunner.CompletedSummary(Path.Combine(directory, run.Id));
             if (summary is null) continue;
@@ -76,6 +77,8 @@ public static class SweepTables
     {
         RunRole.IsoFlop => "isoflop",
         RunRole.Horizon => "horizon",
+        RunRole.Stem => "stem",
+        RunRole.Grid => "grid",
         _ => "size",
     };
 

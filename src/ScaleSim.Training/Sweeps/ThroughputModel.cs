@@ -39,5 +39,5 @@ public sealed class ThroughputModel
 
     /// <summary>The plan with each run's estimated seconds filled in.</summary>
     public SweepPlan Annotate(SweepPlan plan) =>
-        plan with { Runs = plan.Runs.Select(r => r with { EstimatedSeconds = r.Tokens / TokensPerSecond(r) }).ToList() };
+        plan with { Runs = plan.Runs.Select(r => r with { EstimatedSeconds = r.OwnTokens / TokensPerSecond(r) }).ToList() };
 }

@@ -31,4 +31,13 @@ public sealed record AnalysisOptions
 
     /// <summary>The source's known irreducible loss, when the data are synthetic (reported beside the fitted E).</summary>
     public double? EntropyFloor { get; init; }
+
+    /// <summary>Holds Approach 3's E (and the backtest's) at this value instead of fitting it; null fits E.</summary>
+    public double? FixedIrreducibleLoss { get; init; }
+
+    /// <summary>
+    /// The backtest fits the budgets at least this many times below the largest one (within 5%) and predicts the largest;
+    /// 1 fits every budget below it.
+    /// </summary>
+    public double BacktestExtrapolation { get; init; } = 1;
 }

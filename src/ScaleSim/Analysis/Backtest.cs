@@ -1,8 +1,8 @@
 namespace ScaleSim.Analysis;
 
 /// <summary>
-/// A forecast checked against data: the parametric law fitted on every budget but the largest predicts the largest
-/// budget's optimal size and loss, which its IsoFLOP profile then shows.
+/// A forecast checked against data: the parametric law fitted on the smaller budgets predicts the largest budget's optimal
+/// size and loss, which its IsoFLOP profile then shows.
 /// </summary>
 /// <param name="Flops">The held-out (largest) budget.</param>
 /// <param name="PredictedParams">N_opt the law fitted on smaller budgets predicts.</param>
@@ -15,6 +15,18 @@ public sealed record Backtest(double Flops, double PredictedParams, double Obser
     /// <summary>Relative loss error, predicted / observed − 1.</summary>
     public double LossError => PredictedLoss / ObservedLoss - 1;
 
-    /// <summary>Predicted over observed N_opt (1 is perfect; the target is within a factor of 2).</summary>
+    /// <summary>Predicted over observed N_opt (1 is perfect).</summary>
     public double ParamsRatio => PredictedParams / ObservedParams;
+
+    /// <summary>The largest budget the law was fitted on.</summary>
+    public double FittedFlops { get; init; }
+
+    /// <summary>How far beyond the fitted budgets the forecast reaches: the held-out budget over the largest fitted one.</summary>
+    public double Extrapolation => FittedFlops > 0 ? Flops / FittedFlops : double.NaN;
+
+    /// <summary>95% bootstrap interval of <see cref="LossError"/> over the analysis's resamples, when bootstrapped.</summary>
+    public (double Low, double High)? CiLossError { get; init; }
+
+    /// <summary>95% bootstrap interval of <see cref="ParamsRatio"/>, when bootstrapped.</summary>
+    public (double Low, double High)? CiParamsRatio { get; init; }
 }

@@ -6,17 +6,20 @@ namespace ScaleSim.Analysis;
 /// What a runs table may say about each run beyond N, D, C and loss, and what the analysis does with it: the run's
 /// name (to match its training curve), its IsoFLOP budget (to group runs by budget rather than by nearby compute),
 /// its optimizer steps (to leave out step-starved runs) and the source's exact loss floor (reported beside the fitted
-/// E). A list is null when the table has no such column.
+/// E), and its seed (runs of one size that differ only in their seed are what the stratified seed bootstrap resamples,
+/// <see cref="SeedResampling"/>). A list is null when the table has no such column.
 /// </summary>
 /// <param name="Run">Run names.</param>
 /// <param name="Budget">IsoFLOP budgets in FLOPs (null for a run in no budget).</param>
 /// <param name="Steps">Optimizer steps.</param>
 /// <param name="EntropyFloor">The exact irreducible loss of each run's validation data.</param>
+/// <param name="Seed">Each run's seed (its initial weights and data order), as written.</param>
 public sealed record RunAnnotations(
     IReadOnlyList<string?>? Run = null,
     IReadOnlyList<double?>? Budget = null,
     IReadOnlyList<double?>? Steps = null,
-    IReadOnlyList<double?>? EntropyFloor = null)
+    IReadOnlyList<double?>? EntropyFloor = null,
+    IReadOnlyList<string?>? Seed = null)
 {
     /// <summary>The column names a runs file uses for them (the columns of a ScaleSim sweep's runs.csv).</summary>
     public static class Columns
@@ -32,6 +35,9 @@ public sealed record RunAnnotations(
 
         /// <summary>The exact loss floor.</summary>
         public const string EntropyFloor = "entropy_floor";
+
+        /// <summary>Seeds.</summary>
+        public const string Seed = "seed";
     }
 
     /// <summary>Names tried for the IsoFLOP budget when no column is named (case-insensitive).</summary>
@@ -66,9 +72,18 @@ public sealed record RunAnnotations(
             Read(Columns.Run, v => v?.ToString()),
             budget < 0 ? null : Budgets(runs, budget),
             Read(Columns.Steps, v => v as double?),
-            Read(Columns.EntropyFloor, v => v as double?))
+            Read(Columns.EntropyFloor, v => v as double?),
+            Read(Columns.Seed, SeedText))
         { BudgetColumn = budget < 0 ? null : frame.Columns[budget].Name };
     }
+
+    // A seed column reads as numbers; 0 and 0.0 are one seed.
+    private static string? SeedText(object? cell) => cell switch
+    {
+        null => null,
+        double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        _ => cell.ToString() is { Length: > 0 } text ? text : null,
+    };
 
     private static List<double?> Budgets(RunTable runs, int column)
     {
@@ -95,7 +110,7 @@ public sealed record RunAnnotations(
     /// <summary>The annotations of the chosen rows, in the given order.</summary>
     public RunAnnotations Select(IReadOnlyList<int> rows)
     {
-        return new(Pick(Run), Pick(Budget), Pick(Steps), Pick(EntropyFloor)) { BudgetColumn = BudgetColumn };
+        return new(Pick(Run), Pick(Budget), Pick(Steps), Pick(EntropyFloor), Pick(Seed)) { BudgetColumn = BudgetColumn };
 
         IReadOnlyList<T>? Pick<T>(IReadOnlyList<T>? values) => values is null ? null : rows.Select(r => values[r]).ToList();
     }

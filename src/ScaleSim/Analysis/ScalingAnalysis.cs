@@ -20,7 +20,18 @@ public static class ScalingAnalysis
     /// compute agrees within <see cref="AnalysisOptions.BudgetTolerance"/> are grouped. Runs in no group still count for
     /// Approaches 1 and 3.</param>
     public static ScalingAnalysisResult Run(RunTable runs, IReadOnlyList<TrainingCurve>? curves = null, AnalysisOptions? options = null,
-        IReadOnlyList<IsoFlopGroup>? groups = null)
+        IReadOnlyList<IsoFlopGroup>? groups = null) => Run(runs, curves, options, groups, seeds: null, names: null);
+
+    /// <summary>
+    /// Analyses prepared runs (<see cref="ScalingAnalysisInput.Prepare"/>). When some size was trained with two or more
+    /// seeds, every interval — Approaches 1–3 and the backtest — comes from the stratified seed bootstrap
+    /// (<see cref="SeedResampling"/>): the same resampled seeds for every approach.
+    /// </summary>
+    public static ScalingAnalysisResult Run(ScalingAnalysisInput input, AnalysisOptions? options = null) =>
+        Run(input.Runs, input.Curves, (options ?? new AnalysisOptions()) with { EntropyFloor = options?.EntropyFloor ?? input.EntropyFloor }, input.Groups, input.Seeds, input.RunNames);
+
+    private static ScalingAnalysisResult Run(RunTable runs, IReadOnlyList<TrainingCurve>? curves, AnalysisOptions? options,
+        IReadOnlyList<IsoFlopGroup>? groups, IReadOnlyList<string?>? seeds, IReadOnlyList<string?>? names)
     {
         options ??= new AnalysisOptions();
         var notes = new List<string>();
@@ -46,18 +57,33 @@ public static class ScalingAnalysis
         var grouping = new BudgetGrouping(fromColumn ? options.BudgetColumn ?? RunAnnotations.Columns.Budget : null, fromColumn ? null : options.BudgetTolerance,
             groups.Count, parabolas.Count, Enumerable.Range(0, runs.Count).Where(i => !grouped.Contains(i)).ToList());
 
+        var design = SeedResampling.From(runs, seeds);
+        var curveOf = curves is null || names is null ? null : curves.GroupBy(c => c.Run).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // The runs of one resample: seeds within each size when the runs have them, otherwise runs within each budget.
+        (RunTable Runs, IReadOnlyList<IsoFlopGroup> Groups, int[] Rows) Draw(Random random)
+        {
+            if (design is null) return ResampleWithinGroups(runs, groups, random);
+            var rows = design.Draw(random);
+            return (runs.Select(rows), Regroup(groups, rows), rows);
+        }
+        string resampling = design is null
+            ? "runs within each budget (Approach 2 and the backtest), training curves (Approach 1) and runs (Approach 3)"
+            : $"seeds within each size, every approach on the same resamples ({design.Sizes} sizes, {(design.MinSeeds == design.MaxSeeds ? $"{design.MinSeeds}" : $"{design.MinSeeds}–{design.MaxSeeds}")} seeds each)";
+
         bool fromCurves = curves is { Count: > 0 };
         AllocationEstimate approach1;
         if (fromCurves)
         {
             approach1 = Bootstrapped(Approach1Envelope.Fit(curves!, options.EnvelopeSamples), options, random =>
-                Approach1Envelope.Fit(Resample(curves!, random), Math.Min(options.EnvelopeSamples, 300)));
+                Approach1Envelope.Fit(design is not null && curveOf is not null
+                    ? design.Draw(random).Select(r => names![r] is { } name && curveOf.TryGetValue(name, out var c) ? c : null).OfType<TrainingCurve>().ToList()
+                    : Resample(curves!, random), Math.Min(options.EnvelopeSamples, 300)));
         }
         else
         {
             notes.Add("no training curves: Approach 1 uses the envelope of final losses only");
             approach1 = Bootstrapped(Approach1Envelope.FitFinalPoints(runs), options, random =>
-                Approach1Envelope.FitFinalPoints(runs.Select(Enumerable.Range(0, runs.Count).Select(_ => random.Next(runs.Count)).ToArray())));
+                Approach1Envelope.FitFinalPoints(design is null ? runs.Select(Enumerable.Range(0, runs.Count).Select(_ => random.Next(runs.Count)).ToArray()) : Draw(random).Runs));
         }
 
         AllocationEstimate? approach2 = null;
@@ -65,7 +91,7 @@ public static class ScalingAnalysis
         {
             approach2 = Bootstrapped(Approach2Profiles.Fit(parabolas), options, random =>
             {
-                var resampled = ResampleWithinGroups(runs, groups, random);
+                var resampled = Draw(random);
                 return Approach2Profiles.Fit(Approach2Profiles.Parabolas(resampled.Runs, resampled.Groups));
             });
         }
@@ -75,11 +101,11 @@ public static class ScalingAnalysis
         }
 
         var data = FitData.FromRuns(runs);
-        var fit = MultiStartFitter.Fit(new ChinchillaLseModel(), data, options.Fit, runs.Source);
+        var fit = MultiStartFitter.Fit(Approach3Model(options), data, options.Fit, runs.Source);
         var law = (ChinchillaLaw)fit.Law;
         if (AllocationFailure(law) is { } failure)
             throw new FitFailedException($"Approach 3 (parametric fit) on {Path.GetFileName(runs.Source)}", failure);
-        var bootstrap = BootstrapFit.Run(fit, data, Math.Max(options.Resamples, 2), options.Seed, options.Fit);
+        var bootstrap = BootstrapFit.Run(fit, data, Math.Max(options.Resamples, 2), options.Seed, options.Fit, draw: design is null ? null : design.Draw);
         var approach3 = Approach3Estimate(law) with
         {
             CiA = (bootstrap["a"].Low, bootstrap["a"].High),
@@ -98,11 +124,20 @@ public static class ScalingAnalysis
                 "the parabola is a biased model of these profiles, and Approach 2's intercept and predictions carry that bias");
 
         var kaplanJoint = TryFit(runs, "kaplan-nd", options, notes);
-        var kaplanCompute = TryFit(runs, "kaplan-c", options, notes);
-        // The held-out budget is the largest one with a profile; the law is fitted on every run of the budgets below it.
+        var kaplanCompute = TryFit(runs.Select(KaplanComputeRows(runs, groups)), "kaplan-c", options, notes);
+        // The held-out budget is the largest one with a profile; the law is fitted on every run of the budgets at least
+        // BacktestExtrapolation below it, which need two profiles among them.
         var profiled = groups.Where(g => parabolas.Any(p => p.Flops == g.Flops)).ToList();
-        var backtest = profiled.Count >= 3 ? RunBacktest(runs, groups, profiled[^1], parabolas.Single(p => p.Flops == profiled[^1].Flops), options, notes) : null;
-        if (profiled.Count < 3) notes.Add($"only {profiled.Count} budgets with IsoFLOP profiles: no backtest (it needs at least three)");
+        Backtest? backtest = null;
+        if (profiled.Count >= 1)
+        {
+            var heldOut = profiled[^1];
+            var fitted = BacktestBudgets(groups, heldOut, options.BacktestExtrapolation);
+            if (fitted.Count(g => profiled.Contains(g)) >= 2)
+                backtest = RunBacktest(runs, groups, fitted, heldOut, parabolas.Single(p => p.Flops == heldOut.Flops), options, notes, Draw);
+            else
+                notes.Add($"{fitted.Count(g => profiled.Contains(g))} budget(s) with IsoFLOP profiles at least {options.BacktestExtrapolation:0.##}× below the largest: no backtest (it needs two)");
+        }
 
         return new ScalingAnalysisResult(runs, groups, parabolas, WithPredictions(approach1, options), fromCurves,
             approach2 is null ? null : WithPredictions(approach2, options), WithPredictions(approach3, options), fit, bootstrap,
@@ -112,6 +147,8 @@ public static class ScalingAnalysis
             Approach2Bias = bias,
             Scatter = scatter,
             Warnings = warnings,
+            Resampling = resampling,
+            SeedNoise = SeedResampling.ByBudget(runs, groups, seeds),
         };
     }
 
@@ -148,11 +185,36 @@ public static class ScalingAnalysis
             $"compute-optimal allocation (N_opt = G·(C/6)^a with G = {g:G3}, a = {a:G3}): the law does not describe these runs";
     }
 
-    private static Backtest? RunBacktest(RunTable runs, IReadOnlyList<IsoFlopGroup> groups, IsoFlopGroup heldOutGroup, IsoFlopParabola heldOut, AnalysisOptions options, List<string> notes)
+    /// <summary>Approach 3's model: Hoffmann et al.'s LSE form, with E free or held at the known floor.</summary>
+    private static ILogLossModel Approach3Model(AnalysisOptions options) =>
+        options.FixedIrreducibleLoss is { } e ? new ChinchillaFixedFloorModel(e) : new ChinchillaLseModel();
+
+    /// <summary>
+    /// The rows Kaplan's L(C) is fitted on: the compute envelope (Kaplan et al. 2020, §6) with each IsoFLOP budget counted
+    /// as one compute, so its best run stands for it. The runs of one budget differ in compute only by rounding to whole
+    /// steps (under 0.1%); an envelope over their own compute would pick its points by those differences.
+    /// </summary>
+    private static int[] KaplanComputeRows(RunTable runs, IReadOnlyList<IsoFlopGroup> groups)
     {
-        var training = runs.Select(groups.Where(g => g.Flops < heldOutGroup.Flops).SelectMany(g => g.Rows).Order().ToArray());
+        var flops = runs.RequireFlops();
+        var grouped = groups.SelectMany(g => g.Rows).ToHashSet();
+        var candidates = groups.Select(g => g.Rows.MinBy(r => runs.Loss[r]))
+            .Concat(Enumerable.Range(0, runs.Count).Where(i => !grouped.Contains(i)))
+            .Order().ToArray();
+        var envelope = ComputeEnvelope.Indices(candidates.Select(i => flops[i]).ToArray(), candidates.Select(i => runs.Loss[i]).ToArray());
+        return envelope.Select(k => candidates[k]).Order().ToArray();
+    }
+
+    /// <summary>The budgets a backtest fits: those at least <paramref name="extrapolation"/> times below the held-out one (5% tolerance).</summary>
+    private static IReadOnlyList<IsoFlopGroup> BacktestBudgets(IReadOnlyList<IsoFlopGroup> groups, IsoFlopGroup heldOut, double extrapolation) =>
+        groups.Where(g => g.Flops < heldOut.Flops && g.Flops * extrapolation <= heldOut.Flops * 1.05).ToList();
+
+    private static Backtest? RunBacktest(RunTable runs, IReadOnlyList<IsoFlopGroup> groups, IReadOnlyList<IsoFlopGroup> fittedGroups, IsoFlopGroup heldOutGroup,
+        IsoFlopParabola heldOut, AnalysisOptions options, List<string> notes, Func<Random, (RunTable Runs, IReadOnlyList<IsoFlopGroup> Groups, int[] Rows)> draw)
+    {
+        var training = runs.Select(fittedGroups.SelectMany(g => g.Rows).Order().ToArray());
         FitResult fit;
-        try { fit = MultiStartFitter.Fit(new ChinchillaLseModel(), FitData.FromRuns(training), options.Fit, runs.Source); }
+        try { fit = MultiStartFitter.Fit(Approach3Model(options), FitData.FromRuns(training), options.Fit, runs.Source); }
         catch (Exception e) when (e is InputException or FitFailedException)
         {
             notes.Add($"backtest: the fit on the budgets below {heldOut.Flops:0.00e+00} failed ({e.Message})");
@@ -177,7 +239,36 @@ public static class ScalingAnalysis
             observedLoss = runs.Loss[best];
             notes.Add("backtest: the largest budget has no interior minimum, so its best run stands for the observed optimum");
         }
-        return new Backtest(heldOut.Flops, predicted.Params, observedN, predicted.Loss, observedLoss, fit.Law);
+        var backtest = new Backtest(heldOut.Flops, predicted.Params, observedN, predicted.Loss, observedLoss, fit.Law) { FittedFlops = fittedGroups.Max(g => g.Flops) };
+        if (options.Resamples < 2) return backtest;
+        // The same resamples as the approaches: the law refitted on the resampled smaller budgets from the full-data
+        // optimum, the observed optimum read off the resampled held-out profile.
+        int heldIndex = groups.ToList().IndexOf(heldOutGroup);
+        var fittedIndex = fittedGroups.Select(g => groups.ToList().IndexOf(g)).ToHashSet();
+        var errors = BootstrapResampler.Run(options.Resamples, options.Seed, options.Fit.Parallel, random =>
+        {
+            var (r, g, _) = draw(random);
+            var rows = g.Where((_, i) => fittedIndex.Contains(i)).SelectMany(x => x.Rows).Order().ToArray();
+            var refit = MultiStartFitter.FitFrom(fit.Model, FitData.FromRuns(r.Select(rows)), fit.Theta, options.Fit);
+            if (!double.IsFinite(refit.Objective) || fit.Model.ToLaw(refit.Theta) is not ChinchillaLaw law || AllocationFailure(law) is not null) return ((double, double)?)null;
+            var n = r.RequireParams();
+            var held = g[heldIndex];
+            if (held.Rows.Select(i => n[i]).Distinct().Count() < 3) return null;
+            var parabola = IsoFlopParabola.Fit(held.Flops, held.Rows.Select(i => n[i]).ToArray(), held.Rows.Select(i => r.Loss[i]).ToArray());
+            int best = held.Rows.MinBy(i => r.Loss[i]);
+            double obsN = parabola.HasInteriorMinimum ? parabola.OptimalParams : n[best];
+            double obsLoss = parabola.HasInteriorMinimum ? parabola.MinimumLoss : r.Loss[best];
+            var optimum = ComputePlanner.For(law).Optimal(heldOut.Flops);
+            return (optimum.Loss / obsLoss - 1, optimum.Params / obsN);
+        }).OfType<(double Loss, double Ratio)>().ToList();
+        if (errors.Count < 2) return backtest;
+        var loss = errors.Select(e => e.Loss).Order().ToArray();
+        var ratio = errors.Select(e => e.Ratio).Order().ToArray();
+        return backtest with
+        {
+            CiLossError = (Percentiles.Interpolated(loss, Percentiles.Lower95), Percentiles.Interpolated(loss, Percentiles.Upper95)),
+            CiParamsRatio = (Percentiles.Interpolated(ratio, Percentiles.Lower95), Percentiles.Interpolated(ratio, Percentiles.Upper95)),
+        };
     }
 
     private static FitResult? TryFit(RunTable runs, string law, AnalysisOptions options, List<string> notes)
@@ -229,8 +320,20 @@ public static class ScalingAnalysis
     private static IReadOnlyList<TrainingCurve> Resample(IReadOnlyList<TrainingCurve> curves, Random random) =>
         Enumerable.Range(0, curves.Count).Select(_ => curves[random.Next(curves.Count)]).ToList();
 
+    /// <summary>The groups of a resample: each group's rows are the positions in <paramref name="rows"/> of its original rows.</summary>
+    private static IReadOnlyList<IsoFlopGroup> Regroup(IReadOnlyList<IsoFlopGroup> groups, int[] rows)
+    {
+        var groupOf = new Dictionary<int, int>();
+        for (int g = 0; g < groups.Count; g++)
+            foreach (int r in groups[g].Rows) groupOf[r] = g;
+        var members = groups.Select(_ => new List<int>()).ToArray();
+        for (int k = 0; k < rows.Length; k++)
+            if (groupOf.TryGetValue(rows[k], out int g)) members[g].Add(k);
+        return groups.Select((g, i) => new IsoFlopGroup(g.Flops, members[i])).ToList();
+    }
+
     /// <summary>Resamples runs within each budget, so every budget keeps its number of runs.</summary>
-    private static (RunTable Runs, IReadOnlyList<IsoFlopGroup> Groups) ResampleWithinGroups(RunTable runs, IReadOnlyList<IsoFlopGroup> groups, Random random)
+    private static (RunTable Runs, IReadOnlyList<IsoFlopGroup> Groups, int[] Rows) ResampleWithinGroups(RunTable runs, IReadOnlyList<IsoFlopGroup> groups, Random random)
     {
         var rows = new List<int>();
         var newGroups = new List<IsoFlopGroup>();
@@ -240,6 +343,6 @@ public static class ScalingAnalysis
             newGroups.Add(new IsoFlopGroup(g.Flops, Enumerable.Range(rows.Count, picked.Count).ToArray()));
             rows.AddRange(picked);
         }
-        return (runs.Select(rows), newGroups);
+        return (runs.Select(rows), newGroups, [.. rows]);
     }
 }

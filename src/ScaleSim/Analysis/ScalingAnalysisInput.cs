@@ -20,6 +20,18 @@ public sealed record ScalingAnalysisInput(
     /// <summary>The column the budgets came from (null when runs are to be grouped by their compute).</summary>
     public string? BudgetColumn { get; init; }
 
+    /// <summary>Each kept run's seed, when the table has a seed column (for the stratified seed bootstrap).</summary>
+    public IReadOnlyList<string?>? Seeds { get; init; }
+
+    /// <summary>Each kept run's name, when the table has a run column (to find its training curve).</summary>
+    public IReadOnlyList<string?>? RunNames { get; init; }
+
+    /// <summary>Each kept run's optimizer steps, when the table has a steps column.</summary>
+    public IReadOnlyList<double?>? Steps { get; init; }
+
+    /// <summary>The seed bootstrap's design for these runs, or null when no size was trained with two seeds.</summary>
+    public SeedResampling? SeedResampling => SeedResampling.From(Runs, Seeds);
+
     /// <summary>Runs whose floors differ by more than this factor are not from one source, so no single floor is reported.</summary>
     public const double FloorAgreement = 1.02;
 
@@ -27,7 +39,7 @@ public sealed record ScalingAnalysisInput(
     /// Applies the rules: with <paramref name="minSteps"/> above zero, runs that took fewer optimizer steps are left
     /// out (step-starved runs sit on the early plateau; the table must have a steps column); runs with a budget are
     /// grouped by it (runs without one fit no budget; a table without a budget column is grouped by compute later, by
-    /// <see cref="ScalingAnalysis.Run"/>); curves are kept only for kept runs (matched by run name); the floor is the mean of the runs'
+    /// <see cref="ScalingAnalysis.Run(ScalingAnalysisInput, AnalysisOptions?)"/>); curves are kept only for kept runs (matched by run name); the floor is the mean of the runs'
     /// floors when they agree within <see cref="FloorAgreement"/> (each run's validation set has its own exact floor).
     /// </summary>
     public static ScalingAnalysisInput Prepare(RunTable runs, RunAnnotations annotations, IReadOnlyList<TrainingCurve>? curves = null, int minSteps = 0)
@@ -51,6 +63,9 @@ public sealed record ScalingAnalysisInput(
         return new ScalingAnalysisInput(runs, curves, groups, Floor(annotations.EntropyFloor), notes)
         {
             BudgetColumn = groups is null ? null : annotations.BudgetColumn ?? RunAnnotations.Columns.Budget,
+            Seeds = annotations.Seed,
+            RunNames = annotations.Run,
+            Steps = annotations.Steps,
         };
     }
 

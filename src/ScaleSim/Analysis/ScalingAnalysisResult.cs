@@ -48,4 +48,10 @@ public sealed record ScalingAnalysisResult(
 
     /// <summary>Findings that put a result in doubt: a law that does not fit the runs, a biased grid.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>What the bootstrap resampled: seeds within each size (<see cref="SeedResampling"/>) or runs.</summary>
+    public string Resampling { get; init; } = "";
+
+    /// <summary>The seed noise of each budget, in budget order.</summary>
+    public IReadOnlyList<SeedNoise> SeedNoise { get; init; } = [];
 }

@@ -17,7 +17,10 @@ public static class BootstrapFit
     /// <param name="options">The fit's options.</param>
     /// <param name="clusters">When given, the cluster of each observation (e.g. the run a training-curve point belongs
     /// to): whole clusters are resampled, since the points of one cluster are not independent draws.</param>
-    public static BootstrapResult Run(FitResult fit, FitData data, int resamples = 1000, int seed = 0, FitOptions? options = null, IReadOnlyList<int>? clusters = null)
+    /// <param name="draw">When given, draws the rows of one resample instead (a stratified design such as
+    /// <see cref="Analysis.SeedResampling"/>); <paramref name="clusters"/> is then unused.</param>
+    public static BootstrapResult Run(FitResult fit, FitData data, int resamples = 1000, int seed = 0, FitOptions? options = null, IReadOnlyList<int>? clusters = null,
+        Func<Random, int[]>? draw = null)
     {
         if (resamples < 2) throw InputException.About($"{InputName.Of("resamples")} must be at least 2, got {resamples}");
         options ??= new FitOptions();
@@ -28,8 +31,8 @@ public static class BootstrapFit
 
         var refits = BootstrapResampler.Run(resamples, seed, options.Parallel, random =>
         {
-            var rows = members is null ? new int[data.Count] : Enumerable.Range(0, members.Length).SelectMany(_ => members[random.Next(members.Length)]).ToArray();
-            if (members is null)
+            var rows = draw is not null ? draw(random) : members is null ? new int[data.Count] : Enumerable.Range(0, members.Length).SelectMany(_ => members[random.Next(members.Length)]).ToArray();
+            if (draw is null && members is null)
                 for (int k = 0; k < rows.Length; k++) rows[k] = random.Next(data.Count);
             var refit = MultiStartFitter.FitFrom(fit.Model, data.Resample(rows), fit.Theta, options);
             var refitLaw = fit.Model.ToLaw(double.IsFinite(refit.Objective) ? refit.Theta : fit.Theta);

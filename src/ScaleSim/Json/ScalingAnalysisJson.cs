@@ -9,7 +9,7 @@ namespace ScaleSim.Json;
 /// A <see cref="ScalingAnalysisResult"/> as JSON: <c>approach1</c>–<c>approach3</c> (each <c>a</c>, <c>b</c>,
 /// <c>G_N</c>, <c>G_D</c>, <c>ci95</c>, <c>points</c>, and <c>prediction</c> when asked), <c>E_fit</c>,
 /// <c>entropy_floor</c>, <c>fit</c>, <c>backtest</c>, <c>budgets</c>, <c>grouping</c>, <c>approach2_bias</c>,
-/// <c>scatter</c>, <c>kaplan</c>, <c>notes</c> and <c>warnings</c>.
+/// <c>scatter</c>, <c>resampling</c>, <c>seed_noise</c>, <c>kaplan</c>, <c>notes</c> and <c>warnings</c>.
 /// </summary>
 public static class ScalingAnalysisJson
 {
@@ -38,6 +38,9 @@ public static class ScalingAnalysisJson
                 ["predicted_params"] = b.PredictedParams,
                 ["observed_params"] = b.ObservedParams,
                 ["params_ratio"] = b.ParamsRatio,
+                ["fitted_flops"] = b.FittedFlops,
+                ["extrapolation"] = JsonValues.Number(b.Extrapolation),
+                ["ci95"] = BacktestIntervals(b),
             },
             ["budgets"] = new JsonArray(r.Parabolas.Select((p, i) => (JsonNode)new JsonObject
             {
@@ -74,8 +77,25 @@ public static class ScalingAnalysisJson
                 ["large"] = b2.IsLarge,
             },
             ["scatter"] = r.Scatter,
+            ["resampling"] = r.Resampling,
+            ["seed_noise"] = new JsonArray(r.SeedNoise.Select(n => (JsonNode)new JsonObject
+            {
+                ["flops"] = n.Flops,
+                ["points"] = n.Points,
+                ["seeds"] = n.Seeds,
+                ["min_seeds_per_point"] = n.MinSeedsPerPoint,
+                ["log_loss_std"] = n.LogLossStd,
+            }).ToArray()),
             ["warnings"] = new JsonArray(r.Warnings.Select(w => (JsonNode)w).ToArray()),
         };
+    }
+
+    private static JsonObject BacktestIntervals(Backtest b)
+    {
+        var ci = new JsonObject();
+        if (b.CiLossError is { } loss) ci["loss_error"] = JsonValues.Pair(loss.Low, loss.High);
+        if (b.CiParamsRatio is { } ratio) ci["params_ratio"] = JsonValues.Pair(ratio.Low, ratio.High);
+        return ci;
     }
 
     private static JsonObject Kaplan(Fitting.FitResult fit)

@@ -20,7 +20,7 @@ public static class SweepStatus
         if (!Directory.Exists(directory)) throw new InputException($"{directory}: no such sweep directory (nothing was submitted or run into it)");
         var store = new SweepStore(directory);
         var queue = claimOptions.Queue;
-        var queued = queue is null ? null : QueuedTasks(store, queue);
+        var queued = queue is null ? null : QueuedTasks(plan, store, queue);
         var me = ClaimOwner.Current();
         var now = DateTimeOffset.UtcNow;
         var rows = new List<RunStatusRow>();
@@ -90,9 +90,12 @@ public static class SweepStatus
         return last is not null && long.TryParse(last.Split(',')[0], NumberStyles.None, CultureInfo.InvariantCulture, out long step) ? step : 0;
     }
 
-    // For each plan index, the newest submitted task of it that is still in the queue.
-    private static Dictionary<int, (string Task, string State)> QueuedTasks(SweepStore store, IJobQueue queue)
+    // For each plan index, the newest submitted task holding it that is still in the queue (submissions list task
+    // indices of the plan's tasks: a run, or a stem and its branches).
+    private static Dictionary<int, (string Task, string State)> QueuedTasks(SweepPlan plan, SweepStore store, IJobQueue queue)
     {
+        var index = plan.Runs.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var runsOfTask = plan.Tasks.Select(t => t.Runs.Select(r => index[r.Id]).ToList()).ToList();
         var queued = new Dictionary<int, (string, string)>();
         foreach (var (job, indices) in store.Submissions())
         {
@@ -101,7 +104,8 @@ public static class SweepStatus
             foreach (int i in indices)
             {
                 string task = $"{job}_{i}";
-                if (tasks.TryGetValue(task, out var state)) queued[i] = (task, state);
+                if (i < runsOfTask.Count && tasks.TryGetValue(task, out var state))
+                    foreach (int run in runsOfTask[i]) queued[run] = (task, state);
             }
         }
         return queued;

@@ -28,7 +28,7 @@ public class SweepWorkerTests : IDisposable
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
         {
             var order = Enumerable.Range(0, plan.Runs.Count).OrderBy(i => (i * 7 + w * 3) % plan.Runs.Count);
-            foreach (int i in order) sessions.Add(SweepWorker.Run(plan, shared, i, new WorkerOptions()));
+            foreach (int i in order) sessions.Add(SweepWorker.Run(plan, shared, i, new WorkerOptions()).Single());
         });
 
         Assert.Equal(workers * plan.Runs.Count, sessions.Count);
@@ -59,7 +59,7 @@ public class SweepWorkerTests : IDisposable
         using var cancel = new CancellationTokenSource();
         var stopAt = run.Steps / 2 + 3;
         var progress = new Progress(e => { if (e.Progress.Step == stopAt) cancel.Cancel(); });
-        var first = SweepWorker.Run(plan, stopped, index, new WorkerOptions(), progress, cancel.Token);
+        var first = SweepWorker.Run(plan, stopped, index, new WorkerOptions(), progress, cancel.Token).Single();
         Assert.Equal(RunOutcome.Interrupted, first.Outcome);
         Assert.Equal(stopAt, first.ToStep);
         var released = RunClaim.Current(stopped, run.Id, out _)!;
@@ -68,7 +68,7 @@ public class SweepWorkerTests : IDisposable
         var status = SweepStatus.Read(plan, stopped, new ClaimOptions());
         Assert.Equal(SweepRunState.Pending, status.Runs[index].State);
 
-        var second = SweepWorker.Run(plan, stopped, index, new WorkerOptions());
+        var second = SweepWorker.Run(plan, stopped, index, new WorkerOptions()).Single();
         Assert.Equal(RunOutcome.Resumed, second.Outcome);
         Assert.Equal(first.ToStep, second.FromStep);
         Assert.Equal(run.Steps, second.ToStep);
