@@ -40,8 +40,8 @@ public class AnalysisFigureLayoutTests
         Assert.True(!layout.OutsideCanvas.Any(), $"{name}: text off the canvas: {string.Join("; ", layout.OutsideCanvas.Select(t => t.Text))}");
         Assert.True(!layout.ClippedAnnotations.Any(), $"{name}: annotation clipped: {string.Join("; ", layout.ClippedAnnotations.Select(t => t.Text))}");
         Assert.True(!layout.Collisions.Any(), $"{name}: texts drawn over each other: {string.Join("; ", layout.Collisions.Select(c => $"'{c.First.Text}' and '{c.Second.Text}'"))}");
-        Assert.InRange(layout.XTickLabels.Count, 2, 12);
-        Assert.InRange(layout.YTickLabels.Count, 2, 12);
+        Assert.True(layout.XTickLabels.Count is >= 2 and <= 12, $"{name}: {layout.XTickLabels.Count} x tick labels ({string.Join(", ", layout.XTickLabels)})");
+        Assert.True(layout.YTickLabels.Count is >= 2 and <= 12, $"{name}: {layout.YTickLabels.Count} y tick labels ({string.Join(", ", layout.YTickLabels)})");
         Assert.NotEmpty(layout.LegendEntries);
         return layout;
     }

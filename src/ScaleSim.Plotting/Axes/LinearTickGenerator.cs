@@ -19,6 +19,9 @@ public sealed class LinearTickGenerator : ITickGenerator
         TickDensity = 0.5f,
     };
 
+    // The most major labels one linear axis shows.
+    private const int MaxReadableLabels = 10;
+
     /// <inheritdoc/>
     public Tick[] Ticks { get; private set; } = [];
 
@@ -32,7 +35,14 @@ public sealed class LinearTickGenerator : ITickGenerator
     /// <inheritdoc/>
     public void Regenerate(CoordinateRange range, Edge edge, PixelLength size, Paint paint, LabelStyle labelStyle)
     {
-        spacing.Regenerate(range, edge, size, paint, labelStyle);
+        // A tall axis over a short range still gets a label every 0.01 (13 on a backtest's loss axis): thin it out
+        // until it reads as a scale.
+        for (float density = 0.5f; ; density /= 2)
+        {
+            spacing.TickDensity = density;
+            spacing.Regenerate(range, edge, size, paint, labelStyle);
+            if (spacing.Ticks.Count(t => t.IsMajor) <= MaxReadableLabels || density < 0.1f) break;
+        }
         Ticks = Relabel(spacing.Ticks);
     }
 
