@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ScaleSim.Analysis;
 using ScaleSim.Experiments.Grids;
+using ScaleSim.Experiments.Ladder;
 using ScaleSim.Experiments.Reports;
 using ScaleSim.Experiments.Robustness;
 using ScaleSim.Flops;
@@ -48,6 +49,7 @@ public static class Simulation
             IsoFlopExperiment isoFlop => AnalyseIsoFlop(isoFlop, sweep, options, observer),
             SizeSweepExperiment sizes => AnalyseTasks(sizes, sweep, options, observer),
             TrainingGridExperiment grid => AnalyseGrid(grid, sweep, options, observer),
+            ProtocolLadderExperiment ladder => AnalyseLadder(ladder, sweep, options, observer),
             _ => throw new ArgumentException($"unknown experiment kind {experiment.GetType().Name}", nameof(experiment)),
         };
         if (options.ReportDirectory is { } reportDirectory)
@@ -106,6 +108,13 @@ public static class Simulation
         if (sweep.Unfinished.Count > 0)
             return result with { Notes = [$"{options.RunsDirectory}: sweep in progress: {sweep.Unfinished.Count} of the {sweep.Plan.Runs.Count} planned runs are not completed yet (held by other workers or pending)", .. result.Notes] };
         return result;
+    }
+
+    private static ProtocolLadderSimulationResult AnalyseLadder(ProtocolLadderExperiment experiment, SweepOutcome sweep, SimulationOptions options, ISimulationObserver? observer)
+    {
+        observer?.Stage("fitting IsoFLOP parabolas to every step of the ladder");
+        var (steps, conventions, notes) = ProtocolLadderAnalysis.Run(experiment, sweep.Plan, options.RunsDirectory, new AnalysisOptions { Resamples = options.Resamples });
+        return new ProtocolLadderSimulationResult(experiment, sweep, notes, steps, conventions, SweepCost.CoreSeconds(sweep.Plan, options.RunsDirectory));
     }
 
     // Training left to the sweep's workers: each run as the store has it, completed runs as completed.

@@ -22,7 +22,7 @@ public class ExperimentCatalogTests
         {
             var experiment = ExperimentCatalog.Resolve(name);
             Assert.Equal(name, experiment.Name);
-            Assert.True(experiment is IsoFlopExperiment or SizeSweepExperiment or TrainingGridExperiment, name);
+            Assert.True(experiment is IsoFlopExperiment or SizeSweepExperiment or TrainingGridExperiment or ProtocolLadderExperiment, name);
             // Written back and read again, a definition is the same experiment.
             var again = ExperimentDefinition.Parse(experiment.ToJson(), name);
             Assert.Equal(experiment.ToJson(), again.ToJson());
@@ -30,6 +30,7 @@ public class ExperimentCatalogTests
         Assert.IsType<SizeSweepExperiment>(ExperimentCatalog.Resolve("tiny-addition"));
         Assert.IsType<IsoFlopExperiment>(ExperimentCatalog.Resolve(ExperimentCatalog.Default));
         Assert.IsType<TrainingGridExperiment>(ExperimentCatalog.Resolve("tiny-lr-batch"));
+        Assert.IsType<ProtocolLadderExperiment>(ExperimentCatalog.Resolve("kaplan-vs-chinchilla"));
     }
 
     [Fact]

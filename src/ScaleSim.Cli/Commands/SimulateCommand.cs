@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using ScaleSim.Cli.Output;
 using ScaleSim.Cli.Progress;
@@ -89,6 +90,16 @@ internal static class SimulateCommand
                 break;
             case TaskSweepSimulationResult r:
                 TaskCurveTable.Render(context, r.Table, r.Curves);
+                break;
+            case ScaleSim.Experiments.Ladder.ProtocolLadderSimulationResult r:
+                var steps = new Table().PlainTitle($"{r.Experiment.Name}: exponent a of N_opt on C per step");
+                foreach (var column in new[] { "step", "a", "95% interval", "N × per 10× C", "D × per 10× C", "Porian et al." }) steps.AddColumn(column);
+                foreach (var s in r.Steps.Append(r.Conventions[1]))
+                    steps.AddPlainRow($"{s.Number}. {s.Name}", s.Estimate is { } e ? e.A.ToString("F3", CultureInfo.InvariantCulture) : "failed",
+                        s.Estimate?.CiA is { } ci ? string.Create(CultureInfo.InvariantCulture, $"[{ci.Low:F3}, {ci.High:F3}]") : "—",
+                        s.ParamsPer10x is { } n ? n.ToString("F2", CultureInfo.InvariantCulture) : "—", s.TokensPer10x is { } d ? d.ToString("F2", CultureInfo.InvariantCulture) : "—",
+                        s.PublishedA is { } p ? p.ToString("F3", CultureInfo.InvariantCulture) : "");
+                context.Console.Write(steps);
                 break;
             case ScaleSim.Experiments.Grids.TrainingGridSimulationResult r:
                 foreach (var line in ScaleSim.Experiments.Reports.TrainingGridReport.Transfer(r.Optima)) context.Console.WriteLine(line);

@@ -25,6 +25,15 @@ public static class SimulationResultJson
             ["curves"] = new JsonArray(r.Curves.Select(c => (JsonNode)TaskCurveResultJson.ToJson(c)).ToArray()),
         },
         Grids.TrainingGridSimulationResult r => Grid(r),
+        Ladder.ProtocolLadderSimulationResult r => new JsonObject
+        {
+            ["scalesim_version"] = ScaleSimVersion.Current,
+            ["experiment"] = r.Experiment.Name,
+            ["sweep_seconds"] = r.Sweep.Seconds,
+            ["core_seconds"] = r.CoreSeconds,
+            ["steps"] = new JsonArray(r.Steps.Select(s => (JsonNode)Step(s)).ToArray()),
+            ["conventions"] = new JsonArray(r.Conventions.Select(s => (JsonNode)Step(s)).ToArray()),
+        },
         _ => new JsonObject { ["scalesim_version"] = ScaleSimVersion.Current, ["experiment"] = result.Definition.Name, ["sweep_seconds"] = result.Sweep.Seconds, ["interrupted"] = true },
     };
 
@@ -51,6 +60,25 @@ public static class SimulationResultJson
         }).ToArray());
         return json;
     }
+
+    // One ladder step: its a with the 95% interval, b, and the allocation for 10× compute.
+    private static JsonObject Step(Ladder.LadderStep s) => new()
+    {
+        ["number"] = s.Number,
+        ["name"] = s.Name,
+        ["change"] = s.Change,
+        ["counted"] = s.NonEmbedding ? "non_embedding" : "total",
+        ["points"] = s.Points.Count,
+        ["a"] = s.Estimate?.A,
+        ["ci95"] = s.Estimate?.CiA is { } a ? new JsonArray(a.Low, a.High) : null,
+        ["b"] = s.Estimate?.B,
+        ["ci95_b"] = s.Estimate?.CiB is { } b ? new JsonArray(b.Low, b.High) : null,
+        ["params_per_10x"] = s.ParamsPer10x,
+        ["tokens_per_10x"] = s.TokensPer10x,
+        ["profiles_with_minimum"] = s.Estimate?.Points.Count,
+        ["published_a"] = s.PublishedA,
+        ["failure"] = s.Failure,
+    };
 
     private static JsonObject Grid(Grids.TrainingGridSimulationResult r) => new()
     {

@@ -32,6 +32,12 @@ public static class SimulationReportWriter
                 report = TrainingGridReport.Render(grid, GridFigures(grid, figureDirectory, figures), FigureFolder, command);
                 tables = [SweepResults.RunsFile, SweepResults.CurvesFile];
                 break;
+            case Ladder.ProtocolLadderSimulationResult ladder:
+                report = ProtocolLadderReport.Render(ladder, LadderFigures(ladder, figureDirectory, figures), FigureFolder, command);
+                tables = [SweepResults.RunsFile, SweepResults.CurvesFile];
+                Directory.CreateDirectory(reportDirectory);
+                File.WriteAllText(Path.Combine(reportDirectory, ProtocolLadderReport.PointsFile), ProtocolLadderReport.PointsCsv(ladder));
+                break;
             case TaskSweepSimulationResult tasks:
                 report = TaskSimulationReport.Render(tasks, TaskFigures(tasks, figureDirectory, figures), FigureFolder, command);
                 tables = [SweepResults.RunsFile, SweepResults.TasksFile];
@@ -71,6 +77,17 @@ public static class SimulationReportWriter
             figures.Add(("wsd-vs-cosine", "Each warmup-stable-decay branch's final loss relative to the cosine run of the same width, tokens, learning rate, batch and seed"));
         }
         return figures;
+    }
+
+    private static List<(string File, string Caption)> LadderFigures(Ladder.ProtocolLadderSimulationResult result, string directory, FigureOutput? output)
+    {
+        ProtocolLadderFigures.Exponents(result.Steps).Save(directory, "ladder-exponents", output);
+        ProtocolLadderFigures.Frontiers([.. result.Steps, result.Conventions[1]]).Save(directory, "ladder-frontiers", output);
+        return
+        [
+            ("ladder-exponents", "The exponent a of N_opt on C after each step, with its 95% interval (seeds resampled), beside Porian et al.'s (2024) on RefinedWeb"),
+            ("ladder-frontiers", "Each step's IsoFLOP optima against compute with the power law through them (and step 5's runs counted without embeddings)"),
+        ];
     }
 
     private static List<(string File, string Caption)> TaskFigures(TaskSweepSimulationResult result, string directory, FigureOutput? output)

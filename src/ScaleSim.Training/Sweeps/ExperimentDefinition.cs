@@ -9,8 +9,10 @@ namespace ScaleSim.Training.Sweeps;
 /// An experiment as a file (experiments/NAME/experiment.json): what every kind of experiment gives — the data, the
 /// FLOP convention, the shape, batch, learning-rate and schedule rules, the seeds and how runs are validated. The kinds
 /// are <see cref="IsoFlopExperiment"/> (compute budgets), <see cref="SizeSweepExperiment"/> (widths at a fixed token
-/// count) and <see cref="TrainingGridExperiment"/> (widths × tokens × learning rates × batches × schedules); a file is
-/// one or another by whether it gives <c>budgets</c>, <c>tokens_per_run</c>, or the grid's <c>tokens</c> or <c>tokens_per_param</c>.
+/// count), <see cref="TrainingGridExperiment"/> (widths × tokens × learning rates × batches × schedules) and
+/// <see cref="ProtocolLadderExperiment"/> (budgets under Kaplan's protocol, Chinchilla's and the steps between); a file
+/// is one or another by whether it gives <c>budgets</c>, <c>tokens_per_run</c>, the grid's <c>tokens</c> or
+/// <c>tokens_per_param</c>, or <c>kaplan_protocol</c>.
 /// </summary>
 public abstract record ExperimentDefinition
 {
@@ -131,6 +133,11 @@ public abstract record ExperimentDefinition
         bool grid = new[] { "tokens", "learning_rate_numerators", "batches", "schedules" }.Any(Has)
             || (root.TryGetProperty("tokens_per_param", out var perParam) && perParam.ValueKind == JsonValueKind.Array);
         bool budgets = root.TryGetProperty("budgets", out var b) && b.ValueKind == JsonValueKind.Array && b.GetArrayLength() > 0;
+        if (Has("kaplan_protocol"))
+        {
+            if (widths || grid) throw new InputException($"{source}: kaplan_protocol makes a ladder, which gives budgets, not widths");
+            return typeof(ProtocolLadderExperiment);
+        }
         if (widths && budgets) throw new InputException($"{source}: give budgets (an IsoFLOP experiment) or widths (a size sweep or a training grid), not both");
         if (grid && Has("tokens_per_run")) throw new InputException($"{source}: give tokens_per_run (a size sweep) or tokens or a list of tokens_per_param (a training grid), not both");
         foreach (var field in new[] { "tokens_per_run", "tokens_per_param" })

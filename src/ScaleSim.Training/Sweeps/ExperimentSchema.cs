@@ -28,11 +28,12 @@ public static partial class ExperimentSchema
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
             ["title"] = "ScaleSim experiment",
             ["description"] = "An experiment file (experiments/NAME/experiment.json) for scalesim simulate and scalesim sweep. " +
-                "It has no kind field: budgets make an IsoFLOP experiment, widths with tokens_per_run or one tokens_per_param a size sweep, widths with tokens or a list of tokens_per_param a training grid. Comments (//) are allowed.",
+                "It has no kind field: budgets make an IsoFLOP experiment, widths with tokens_per_run or one tokens_per_param a size sweep, widths with tokens or a list of tokens_per_param a training grid, budgets with kaplan_protocol a Kaplan-to-Chinchilla ladder. Comments (//) are allowed.",
             ["oneOf"] = new JsonArray(
                 Kind(new IsoFlopExperiment { Name = "" }, "IsoFLOP experiment", ["name", "budgets"], summaries),
                 Kind(new SizeSweepExperiment { Name = "" }, "size sweep", ["name", "widths"], summaries),
-                TrainingGrid(summaries)),
+                TrainingGrid(summaries),
+                Kind(new ProtocolLadderExperiment { Name = "" }, "Kaplan-to-Chinchilla ladder", ["name", "budgets", "kaplan_protocol"], summaries)),
         };
     }
 

@@ -29,6 +29,12 @@ public sealed record PlannedRun(string Id, RunRole Role, double? Budget, ulong S
     /// <summary>c in η = c / d_model, or null for the experiment's.</summary>
     public double? LearningRateNumerator { get; init; }
 
+    /// <summary>Share of the steps spent warming up, or null for the experiment's schedule rule.</summary>
+    public double? WarmupFraction { get; init; }
+
+    /// <summary>The protocol a ladder's run is trained under, or null outside a ladder.</summary>
+    public LadderFamily? Family { get; init; }
+
     /// <summary>The tokens per parameter a grid cell asked for (the run's tokens are whole steps of them).</summary>
     public double? TokensPerParam { get; init; }
 
@@ -77,7 +83,8 @@ public sealed record PlannedRun(string Id, RunRole Role, double? Budget, ulong S
             ValidationSequences = experiment.ValidationSequences,
             FlopModel = experiment.FlopModel,
         };
-        if (experiment.Schedule.WarmupFraction != config.WarmupFraction) config = config with { WarmupFraction = experiment.Schedule.WarmupFraction };
+        double warmup = WarmupFraction ?? experiment.Schedule.WarmupFraction;
+        if (warmup != config.WarmupFraction) config = config with { WarmupFraction = warmup };
         // Hägele et al. (2024) cool down to zero; the cosine runs keep their 10% floor.
         return Schedule is null ? config : config with { WarmupStableDecay = Schedule, FinalLearningRateFraction = 0 };
     }
@@ -93,6 +100,19 @@ public sealed record PlannedRun(string Id, RunRole Role, double? Budget, ulong S
     /// <summary>The id of a horizon run.</summary>
     public static string HorizonId(long tokens, int width, ulong seed) =>
         string.Create(CultureInfo.InvariantCulture, $"h{(double)tokens:0.0e+0}-d{width}-s{seed}").Replace("+", "");
+
+    /// <summary>The id of a ladder's run: its family, its budget (matched runs), width and seed.</summary>
+    public static string LadderId(LadderFamily family, double? budget, int width, ulong seed)
+    {
+        string prefix = family switch
+        {
+            LadderFamily.KaplanCurves => "kaplan",
+            LadderFamily.ScaledWarmupCurves => "warmup",
+            LadderFamily.MatchedCosine => "matched",
+            _ => "tuned",
+        };
+        return budget is { } c ? $"{prefix}-{IsoFlopId(c, width, seed)}" : $"{prefix}-{SizeId(width, seed)}";
+    }
 
     /// <summary>The id of a stem: one per width, seed and (in a grid) learning rate and batch.</summary>
     public static string StemId(int width, ulong seed, string? variant = null) =>

@@ -36,11 +36,15 @@ public static class SweepPlanner
             case TrainingGridExperiment grid:
                 PlanGrid(grid, v, runs);
                 break;
+            case ProtocolLadderExperiment ladder:
+                PlanLadder(ladder, v, runs);
+                break;
             default:
                 throw new ArgumentException($"unknown experiment kind {experiment.GetType().Name}", nameof(experiment));
         }
 
-        foreach (var run in runs.Where(r => r.Role != RunRole.Stem && r.Steps < experiment.Batch.MinSteps))
+        // A ladder's Kaplan families keep one batch on purpose: their short runs are part of the protocol under test.
+        foreach (var run in runs.Where(r => r.Role != RunRole.Stem && r.Steps < experiment.Batch.MinSteps && r.Family is null or LadderFamily.TunedCosine))
             warnings.Add($"{run.Id}: {run.Steps} steps at batch {run.Batch}, under the {experiment.Batch.MinSteps} the batch rule asks for (step-starved runs sit on the early plateau)");
         return new SweepPlan(experiment, v, runs, warnings);
     }
@@ -56,18 +60,7 @@ public static class SweepPlanner
         var points = new List<Point>();
         foreach (double budget in experiment.Budgets.Order())
         {
-            double optimum = experiment.PriorOptimum.At(budget);
-            int k = experiment.SizesPerBudget;
-            var models = Enumerable.Range(0, k)
-                .Select(i => optimum * Math.Pow(experiment.SizeSpan, (i - (k - 1) / 2.0) / (k - 1)))
-                .Select(target => experiment.Shape.Nearest(target, experiment.Context, v, Count))
-                .DistinctBy(m => m.DModel)
-                .ToList();
-            int below = models.Count(m => Count(m) < optimum), above = models.Count(m => Count(m) > optimum);
-            if (below < 2 || above < 2)
-                throw new InputException(
-                    $"budget {budget:0.0e+00}: the expected optimum N ≈ {optimum:0.0e+00} has {below} size(s) below and {above} above it within the shape rule " +
-                    $"(d_model {experiment.Shape.MinWidth}–{experiment.Shape.MaxWidth}); an IsoFLOP profile needs at least 2 on each side to place an interior minimum");
+            var models = IsoFlopSizes.Place(budget, experiment.PriorOptimum, experiment.SizesPerBudget, experiment.SizeSpan, experiment.Shape, experiment.Context, v, Count);
             foreach (var seed in experiment.Seeds)
                 foreach (var model in models)
                     points.Add(new Point(PlannedRun.IsoFlopId(budget, model.DModel, seed), RunRole.IsoFlop, budget, seed, model, budget / model.TrainingFlopsPerToken(flopModel)));
@@ -90,6 +83,55 @@ public static class SweepPlanner
         }
         Realize(experiment, points, runs);
     }
+
+    private static void PlanLadder(ProtocolLadderExperiment experiment, int v, List<PlannedRun> runs)
+    {
+        var protocol = experiment.KaplanProtocol;
+        // Warm-up over N tokens (Porian et al. 2024, §3.3), at most half a run.
+        double ScaledWarmup(TinyGpt m, long tokens) => Math.Min(0.5, m.Parameters / (double)tokens);
+        double OneRate(TinyGpt m) => protocol.LearningRate * m.DModel;
+
+        // Long runs: every size any step reads, each trained to the largest budget counted Kaplan's way (the most
+        // tokens any reading needs: counting all parameters only shortens a reading).
+        double top = experiment.Budgets.Max();
+        var widths = experiment.Budgets.SelectMany(c => new[] { true, false }.SelectMany(nonEmbedding => experiment.SizesAt(c, nonEmbedding, v)))
+            .DistinctBy(m => m.DModel).OrderBy(m => m.DModel).ToList();
+        foreach (var seed in experiment.Seeds)
+            foreach (var model in widths)
+            {
+                var run = Make(experiment, "", RunRole.Horizon, null, seed, model, top / model.TrainingFlopsPerToken(ScaleSim.Flops.FlopModels.Kaplan), protocol.Batch);
+                if (protocol.WarmupSteps >= run.Steps)
+                    throw new InputException($"{experiment.Name}: kaplan_protocol.warmup_steps {protocol.WarmupSteps} is not shorter than the {run.Steps} steps of the long run of d_model {model.DModel}");
+                long evalEvery = Math.Max(1, run.Steps / experiment.EvaluationsPerRun);
+                runs.Add(run with
+                {
+                    Id = PlannedRun.LadderId(LadderFamily.KaplanCurves, null, model.DModel, seed), Family = LadderFamily.KaplanCurves,
+                    LearningRateNumerator = OneRate(model), WarmupFraction = protocol.WarmupSteps / (double)run.Steps, EvalEvery = evalEvery,
+                });
+                runs.Add(run with
+                {
+                    Id = PlannedRun.LadderId(LadderFamily.ScaledWarmupCurves, null, model.DModel, seed), Family = LadderFamily.ScaledWarmupCurves,
+                    LearningRateNumerator = OneRate(model), WarmupFraction = ScaledWarmup(model, run.Tokens), EvalEvery = evalEvery,
+                });
+            }
+
+        // Matched runs: a run per IsoFLOP point, placed and counted with all parameters.
+        foreach (double budget in experiment.Budgets.Order())
+            foreach (var seed in experiment.Seeds)
+                foreach (var model in experiment.SizesAt(budget, nonEmbedding: false, v))
+                {
+                    double tokens = budget / model.TrainingFlopsPerToken(experiment.FlopModel);
+                    var one = Make(experiment, PlannedRun.LadderId(LadderFamily.MatchedCosine, budget, model.DModel, seed), RunRole.IsoFlop, budget, seed, model, tokens, protocol.Batch);
+                    runs.Add(one with { Family = LadderFamily.MatchedCosine, LearningRateNumerator = OneRate(model), WarmupFraction = ScaledWarmup(model, one.Tokens), EvalEvery = MatchedEvalEvery(one) });
+                    var tuned = Make(experiment, PlannedRun.LadderId(LadderFamily.TunedCosine, budget, model.DModel, seed), RunRole.IsoFlop, budget, seed, model, tokens);
+                    runs.Add(tuned with { Family = LadderFamily.TunedCosine, LearningRateNumerator = Scaled(experiment, tuned.Batch), WarmupFraction = ScaledWarmup(model, tuned.Tokens), EvalEvery = MatchedEvalEvery(tuned) });
+                }
+    }
+
+    // A matched run is read only at its end: a few validations show its curve without costing what the long runs' many do.
+    private static long MatchedEvalEvery(PlannedRun run) => Math.Max(1, run.Steps / MatchedValidations);
+
+    private const int MatchedValidations = 10;
 
     private static void PlanGrid(TrainingGridExperiment experiment, int v, List<PlannedRun> runs)
     {

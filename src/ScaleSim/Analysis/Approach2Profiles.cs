@@ -49,6 +49,23 @@ public static class Approach2Profiles
     }
 
     /// <summary>
+    /// <see cref="Fit"/> on the profiles of <paramref name="groups"/> with 95% intervals on a and b: with
+    /// <paramref name="seeds"/> (one per run) and a size trained with two or more of them, from the stratified seed
+    /// bootstrap (<see cref="SeedResampling"/>), otherwise from resampling runs within each budget, as
+    /// <see cref="ScalingAnalysis"/> does.
+    /// </summary>
+    public static AllocationEstimate FitWithIntervals(RunTable runs, IReadOnlyList<IsoFlopGroup> groups, IReadOnlyList<string?>? seeds, AnalysisOptions? options = null)
+    {
+        options ??= new AnalysisOptions();
+        var draw = AllocationBootstrap.Drawer(runs, groups, SeedResampling.From(runs, seeds));
+        return AllocationBootstrap.Bootstrapped(Fit(Parabolas(runs, groups)), options, random =>
+        {
+            var resampled = draw(random);
+            return Fit(Parabolas(resampled.Runs, resampled.Groups));
+        });
+    }
+
+    /// <summary>
     /// The runs' own scatter in log loss: the root mean square of the parabolas' relative residuals, pooled over the
     /// profiles with more than three runs and counted against their degrees of freedom (n − 3 each); null when no
     /// profile has more than three runs. A parabola is a smooth local model, so this is noise (and what a parabola misses).

@@ -60,12 +60,7 @@ public static class ScalingAnalysis
         var design = SeedResampling.From(runs, seeds);
         var curveOf = curves is null || names is null ? null : curves.GroupBy(c => c.Run).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         // The runs of one resample: seeds within each size when the runs have them, otherwise runs within each budget.
-        (RunTable Runs, IReadOnlyList<IsoFlopGroup> Groups, int[] Rows) Draw(Random random)
-        {
-            if (design is null) return ResampleWithinGroups(runs, groups, random);
-            var rows = design.Draw(random);
-            return (runs.Select(rows), Regroup(groups, rows), rows);
-        }
+        var draw = AllocationBootstrap.Drawer(runs, groups, design);
         string resampling = design is null
             ? "runs within each budget (Approach 2 and the backtest), training curves (Approach 1) and runs (Approach 3)"
             : $"seeds within each size, every approach on the same resamples ({design.Sizes} sizes, {(design.MinSeeds == design.MaxSeeds ? $"{design.MinSeeds}" : $"{design.MinSeeds}–{design.MaxSeeds}")} seeds each)";
@@ -74,7 +69,7 @@ public static class ScalingAnalysis
         AllocationEstimate approach1;
         if (fromCurves)
         {
-            approach1 = Bootstrapped(Approach1Envelope.Fit(curves!, options.EnvelopeSamples), options, random =>
+            approach1 = AllocationBootstrap.Bootstrapped(Approach1Envelope.Fit(curves!, options.EnvelopeSamples), options, random =>
                 Approach1Envelope.Fit(design is not null && curveOf is not null
                     ? design.Draw(random).Select(r => names![r] is { } name && curveOf.TryGetValue(name, out var c) ? c : null).OfType<TrainingCurve>().ToList()
                     : Resample(curves!, random), Math.Min(options.EnvelopeSamples, 300)));
@@ -82,16 +77,16 @@ public static class ScalingAnalysis
         else
         {
             notes.Add("no training curves: Approach 1 uses the envelope of final losses only");
-            approach1 = Bootstrapped(Approach1Envelope.FitFinalPoints(runs), options, random =>
-                Approach1Envelope.FitFinalPoints(design is null ? runs.Select(Enumerable.Range(0, runs.Count).Select(_ => random.Next(runs.Count)).ToArray()) : Draw(random).Runs));
+            approach1 = AllocationBootstrap.Bootstrapped(Approach1Envelope.FitFinalPoints(runs), options, random =>
+                Approach1Envelope.FitFinalPoints(design is null ? runs.Select(Enumerable.Range(0, runs.Count).Select(_ => random.Next(runs.Count)).ToArray()) : draw(random).Runs));
         }
 
         AllocationEstimate? approach2 = null;
         try
         {
-            approach2 = Bootstrapped(Approach2Profiles.Fit(parabolas), options, random =>
+            approach2 = AllocationBootstrap.Bootstrapped(Approach2Profiles.Fit(parabolas), options, random =>
             {
-                var resampled = Draw(random);
+                var resampled = draw(random);
                 return Approach2Profiles.Fit(Approach2Profiles.Parabolas(resampled.Runs, resampled.Groups));
             });
         }
@@ -134,7 +129,7 @@ public static class ScalingAnalysis
             var heldOut = profiled[^1];
             var fitted = BacktestBudgets(groups, heldOut, options.BacktestExtrapolation);
             if (fitted.Count(g => profiled.Contains(g)) >= 2)
-                backtest = RunBacktest(runs, groups, fitted, heldOut, parabolas.Single(p => p.Flops == heldOut.Flops), options, notes, Draw);
+                backtest = RunBacktest(runs, groups, fitted, heldOut, parabolas.Single(p => p.Flops == heldOut.Flops), options, notes, draw);
             else
                 notes.Add($"{fitted.Count(g => profiled.Contains(g))} budget(s) with IsoFLOP profiles at least {options.BacktestExtrapolation:0.##}× below the largest: no backtest (it needs two)");
         }
@@ -286,63 +281,6 @@ public static class ScalingAnalysis
         }
     }
 
-    /// <summary>
-    /// <paramref name="estimate"/> with percentile intervals of a and b, and its resamples, over resamples drawn by
-    /// <paramref name="drawAndRefit"/>; resamples that cannot be fitted are skipped.
-    /// </summary>
-    private static AllocationEstimate Bootstrapped(AllocationEstimate estimate, AnalysisOptions options, Func<Random, AllocationEstimate> drawAndRefit)
-    {
-        if (options.Resamples < 2) return estimate;
-        var resamples = BootstrapResampler.Run(options.Resamples, options.Seed, options.Fit.Parallel, random =>
-        {
-            try
-            {
-                // The points of a resample are not needed once its laws are fitted.
-                return drawAndRefit(random) with { Points = [] };
-            }
-            catch (Exception e) when (e is InputException or FitFailedException)
-            {
-                return null;
-            }
-        });
-        var fitted = resamples.OfType<AllocationEstimate>().ToList();
-        var okA = fitted.Select(e => e.A).Where(double.IsFinite).Order().ToArray();
-        var okB = fitted.Select(e => e.B).Where(double.IsFinite).Order().ToArray();
-        if (okA.Length < 2) return estimate;
-        return estimate with
-        {
-            CiA = (Percentiles.Interpolated(okA, Percentiles.Lower95), Percentiles.Interpolated(okA, Percentiles.Upper95)),
-            CiB = (Percentiles.Interpolated(okB, Percentiles.Lower95), Percentiles.Interpolated(okB, Percentiles.Upper95)),
-            Resamples = fitted,
-        };
-    }
-
     private static IReadOnlyList<TrainingCurve> Resample(IReadOnlyList<TrainingCurve> curves, Random random) =>
         Enumerable.Range(0, curves.Count).Select(_ => curves[random.Next(curves.Count)]).ToList();
-
-    /// <summary>The groups of a resample: each group's rows are the positions in <paramref name="rows"/> of its original rows.</summary>
-    private static IReadOnlyList<IsoFlopGroup> Regroup(IReadOnlyList<IsoFlopGroup> groups, int[] rows)
-    {
-        var groupOf = new Dictionary<int, int>();
-        for (int g = 0; g < groups.Count; g++)
-            foreach (int r in groups[g].Rows) groupOf[r] = g;
-        var members = groups.Select(_ => new List<int>()).ToArray();
-        for (int k = 0; k < rows.Length; k++)
-            if (groupOf.TryGetValue(rows[k], out int g)) members[g].Add(k);
-        return groups.Select((g, i) => new IsoFlopGroup(g.Flops, members[i])).ToList();
-    }
-
-    /// <summary>Resamples runs within each budget, so every budget keeps its number of runs.</summary>
-    private static (RunTable Runs, IReadOnlyList<IsoFlopGroup> Groups, int[] Rows) ResampleWithinGroups(RunTable runs, IReadOnlyList<IsoFlopGroup> groups, Random random)
-    {
-        var rows = new List<int>();
-        var newGroups = new List<IsoFlopGroup>();
-        foreach (var g in groups)
-        {
-            var picked = Enumerable.Range(0, g.Rows.Count).Select(_ => g.Rows[random.Next(g.Rows.Count)]).ToList();
-            newGroups.Add(new IsoFlopGroup(g.Flops, Enumerable.Range(rows.Count, picked.Count).ToArray()));
-            rows.AddRange(picked);
-        }
-        return (runs.Select(rows), newGroups, [.. rows]);
-    }
 }
