@@ -25,6 +25,23 @@ public sealed class Markdown
     /// <summary>An image with its caption below it in italics.</summary>
     public Markdown Image(string caption, string path) => Line($"![{caption}]({path})").Line().Line($"*{caption}.*").Line();
 
+    /// <summary>A heading and a bulleted list under it, or nothing when there are no items (a report's notes).</summary>
+    public Markdown Bullets(string heading, IReadOnlyList<string> items)
+    {
+        if (items.Count == 0) return this;
+        Heading(2, heading);
+        foreach (var item in items) Line($"- {item}");
+        return Line();
+    }
+
+    /// <summary>A report's "Figures" section: each figure's PNG in <paramref name="figureDirectory"/> with its caption.</summary>
+    public Markdown Figures(IReadOnlyList<(string File, string Caption)> figures, string figureDirectory)
+    {
+        Heading(2, "Figures");
+        foreach (var (file, caption) in figures) Image(caption, $"{figureDirectory}/{file}.png");
+        return this;
+    }
+
     /// <summary>One line of text.</summary>
     public Markdown Line(string text = "")
     {

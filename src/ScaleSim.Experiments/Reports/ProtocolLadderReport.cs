@@ -76,14 +76,7 @@ public static class ProtocolLadderReport
                 s.HalfWidth <= ProtocolLadderSimulationResult.TargetHalfWidth ? "yes" : "no"])
             .Append([$"at most an hour on 2 cores", $"{result.CoreSeconds / 120:F1} minutes (core-minutes / 2)", result.CoreSeconds / 120 <= 60 ? "yes" : "no"]));
 
-        if (result.Notes.Count > 0)
-        {
-            md.Heading(2, "Notes");
-            foreach (var note in result.Notes) md.Line($"- {note}");
-            md.Line();
-        }
-        md.Heading(2, "Figures");
-        foreach (var (file, caption) in figures) md.Image(caption, $"{figureDirectory}/{file}.png");
+        md.Bullets("Notes", result.Notes).Figures(figures, figureDirectory);
         md.Paragraph($"The data behind every number: `{PointsFile}` (every step's IsoFLOP points: the run, its seed, budget, N, D, C and loss as the step counts them), " +
             "`runs.csv` (one row per run) and `curves.csv` (every validation of every run) beside this report.");
         return md.ToString();

@@ -97,14 +97,7 @@ public static class SimulationReport
 
         md.Heading(2, "Targets");
         md.Table(["target", "measured", "met"], result.Targets.Select(t => (IReadOnlyList<string>)[t.Target, t.Measured, t.Met ? "yes" : "**no**"]));
-        if (primary.Notes.Count > 0)
-        {
-            md.Heading(2, "Notes from the analysis");
-            foreach (var note in primary.Notes) md.Line($"- {note}");
-            md.Line();
-        }
-        md.Heading(2, "Figures");
-        foreach (var (file, caption) in figures) md.Image(caption, $"{figureDirectory}/{file}.png");
+        md.Bullets("Notes from the analysis", primary.Notes).Figures(figures, figureDirectory);
         md.Paragraph("The data behind every number: `runs.csv` (one row per run) and `curves.csv` (every validation of every run) beside this report.");
         return md.ToString();
     }

@@ -109,8 +109,7 @@ public static class TaskSimulationReport
         }
         if (source.Tasks.OfType<MemoTrapTask>().FirstOrDefault() is { } memo) MemoTrapSection.Write(md, memo, result);
 
-        md.Heading(2, "Figures");
-        foreach (var (file, caption) in figures) md.Image(caption, $"{figureDirectory}/{file}.png");
+        md.Figures(figures, figureDirectory);
         md.Paragraph("The data behind every number: `runs.csv` (one row per run) and `tasks.csv` (one row per run, task and metric, in the task-table " +
             "format, so `scalesim tasks fit tasks.csv` and `scalesim tasks artifact tasks.csv --task T` read it directly) beside this report.");
         return md.ToString();

@@ -66,14 +66,7 @@ public static class TrainingGridReport
                     P(g.Average(p => p.Difference)), $"{P(g.Min(p => p.Difference))} to {P(g.Max(p => p.Difference))}",
                 ]));
         }
-        if (result.Notes.Count > 0)
-        {
-            md.Heading(2, "Notes");
-            foreach (var note in result.Notes) md.Line($"- {note}");
-            md.Line();
-        }
-        md.Heading(2, "Figures");
-        foreach (var (file, caption) in figures) md.Image(caption, $"{figureDirectory}/{file}.png");
+        md.Bullets("Notes", result.Notes).Figures(figures, figureDirectory);
         md.Paragraph("The data behind every number: `runs.csv` (one row per run; the run's name gives its c, batch and schedule) and `curves.csv` beside this report.");
         return md.ToString();
     }
