@@ -44,6 +44,7 @@ public class FormatOptionTests : IDisposable
 
     [Theory]
     [InlineData("simulate", "--quick")]
+    [InlineData("train", "--layers", "1", "--d-model", "8", "--heads", "2", "--context", "4", "--tokens", "1000")]
     [InlineData("replicate", "chinchilla")]
     [InlineData("explain", "kaplan-vs-chinchilla")]
     [InlineData("sweep", "plan", "tiny-chinchilla-quick")]
@@ -94,6 +95,7 @@ public class FormatOptionTests : IDisposable
         "--batch", "2", "--device", "cpu", "--runs", "1,2", "--seconds", "0.05", "--warmup", "0")]
     [InlineData("", "params", "bench", "train", "--layers", "1", "--d-model", "8", "--heads", "2", "--context", "4", "--vocab", "11",
         "--batch", "2", "--device", "cpu", "--threads", "1", "--warmup", "0", "--seconds", "0.01", "--min-steps", "1")]
+    [InlineData("", "objective", "bench", "fit", "--repeat", "1", "--bootstrap", "2")]
     public void TimedBenchmarkCsvHasTheJsonColumns(string rows, string untimed, params string[] args)
     {
         var json = CliRunner.Run([.. args, "--format", "json"]);
