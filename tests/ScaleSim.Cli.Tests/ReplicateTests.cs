@@ -40,6 +40,36 @@ public class ReplicateTests
     }
 
     [Fact]
+    public void ReplicateCsvIsTheParameterTableAndFormatJsonIsJson()
+    {
+        string dir = Directory.CreateTempSubdirectory("replicate-format-").FullName;
+        try
+        {
+            string[] args = ["replicate", "chinchilla", "--out", dir, "--bootstrap", "3"];
+            var json = CliRunner.Run([.. args, "--json"]);
+            Assert.True(json.ExitCode == 0, json.Error);
+            Assert.Equal(json.Out, CliRunner.Run([.. args, "--format", "json"]).Out);
+            var fit = JsonNode.Parse(json.Out)!["fit"]!;
+
+            var (header, rows) = CsvAgainstJson.Parse(CliRunner.Run([.. args, "--format", "csv"]).Out);
+            Assert.Equal(["parameter", "estimate", "ci95_low", "ci95_high", "standard_error", "epoch", "hoffmann"], header);
+            Assert.Equal(["E", "A", "B", "alpha", "beta"], rows.Select(r => r[0]));
+            for (int i = 0; i < rows.Count; i++)
+            {
+                string name = rows[i][0];
+                double Cell(int column) => double.Parse(rows[i][column], System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Equal(fit[name]!.GetValue<double>(), Cell(1));
+                Assert.Equal(fit["ci95"]![name]![0]!.GetValue<double>(), Cell(2));
+                Assert.Equal(fit["ci95"]![name]![1]!.GetValue<double>(), Cell(3));
+                Assert.Equal(fit["se"]![name]!.GetValue<double>(), Cell(4));
+                Assert.Equal(ScaleSim.Laws.PublishedLaws.Epoch.Law.ParameterValues[i], Cell(5));
+                Assert.Equal(ScaleSim.Laws.PublishedLaws.Hoffmann.Law.ParameterValues[i], Cell(6));
+            }
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
     public void TooFewResamplesAreRefused()
     {
         var result = CliRunner.Run("replicate", "chinchilla", "--bootstrap", "1");

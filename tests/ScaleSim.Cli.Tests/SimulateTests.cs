@@ -41,10 +41,22 @@ public class SimulateTests
             foreach (var figure in new[] { "training-curves", "isoflop-parabolas", "optimal-params", "optimal-tokens", "loss-contours", "backtest", "conventions" })
                 Assert.True(File.Exists(Path.Combine(report, "figures", figure + ".png")), figure);
 
-            // A second run reuses every completed run.
-            var again = CliRunner.Run("simulate", "--quick", "--runs", runs, "--out", report, "--bootstrap", "20", "--json");
+            // A second run reuses every completed run, and --format json is --json: the same analysis of the same runs.
+            var again = CliRunner.Run("simulate", "--quick", "--runs", runs, "--out", report, "--bootstrap", "20", "--format", "json");
             Assert.Equal(0, again.ExitCode);
             Assert.Contains($"{plan.Runs.Count} already completed", again.Error + again.Out);
+            var againJson = JsonNode.Parse(again.Out)!.AsObject();
+            json.Remove("sweep_seconds");
+            againJson.Remove("sweep_seconds");
+            Assert.Equal(json.ToJsonString(), againJson.ToJsonString());
+
+            // --format csv: the analysis' rows, one per approach, each cell the JSON's value at its column.
+            var csv = CliRunner.Run("simulate", "--quick", "--runs", runs, "--out", report, "--bootstrap", "20", "--no-train", "--format", "csv");
+            Assert.True(csv.ExitCode == 0, csv.Error);
+            var (header, rows) = CsvAgainstJson.Parse(csv.Out);
+            Assert.Equal("approach", header[0]);
+            Assert.Equal(["1", "2", "3"], rows.Select(r => r[0]));
+            foreach (var row in rows) CsvAgainstJson.AssertRow(header, row, json[$"approach{row[0]}"]!, "approach");
         }
         finally { Directory.Delete(root, recursive: true); }
     }

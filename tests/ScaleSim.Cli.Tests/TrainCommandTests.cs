@@ -86,6 +86,14 @@ public class TrainCommandTests
             Assert.True(again.ExitCode == 0, again.Error);
             Assert.Contains("completed", again.Out);
 
+            // The completed run's summary.json again: --format json is --json, and the CSV one row of its fields.
+            var resumedJson = Run("train", "--resume", "--out", dir, "--json").Out;
+            Assert.Equal(resumedJson, Run("train", "--resume", "--out", dir, "--format", "json").Out);
+            var (header, rows) = CsvAgainstJson.Parse(Run("train", "--resume", "--out", dir, "--format", "csv").Out);
+            var node = System.Text.Json.Nodes.JsonNode.Parse(resumedJson)!;
+            Assert.Equal(CsvAgainstJson.Columns(node), header);
+            Assert.True(CsvAgainstJson.AssertRow(header, Assert.Single(rows), node) >= 10);
+
             var clash = Run([.. Tiny, "--out", dir]);
             Assert.Equal(2, clash.ExitCode);
             Assert.Contains("already holds a run", clash.Error);

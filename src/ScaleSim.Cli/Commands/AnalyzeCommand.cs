@@ -42,7 +42,7 @@ internal static class AnalyzeCommand
         var curves = new Option<string?>("--curves") { Description = "Training curves in long format (run, tokens or step, loss; CSV, TSV or JSON Lines) for Approach 1." };
         var output = new Option<string?>("--out") { Description = "Write a law file: the Approach-3 law (readable by plan --law) with every approach's allocation law." };
         var json = CommonOptions.Json();
-        var format = CommonOptions.Format();
+        var format = CommonOptions.Format("one row per approach with its allocation laws (the rest of the analysis only in the JSON)");
         var figureOptions = new FigureOptions();
         var runOptions = new RunOptions();
         var command = new Command("analyze", "Fit Approaches 1-3 and Kaplan's laws to runs, with intervals, backtest the largest budget, and predict larger ones.")
@@ -87,29 +87,12 @@ internal static class AnalyzeCommand
             switch (outputFormat)
             {
                 case OutputFormat.Json: JsonOutput.Write(context.Out, ScalingAnalysisJson.ToJson(result, parameterConvention)); break;
-                case OutputFormat.Csv: WriteCsv(context, ScalingAnalysisJson.ToJson(result, parameterConvention)); break;
+                case OutputFormat.Csv: CsvOutput.WriteRows(context.Out, ScalingAnalysisCsv.Rows(ScalingAnalysisJson.ToJson(result, parameterConvention))); break;
                 default: Render(context, result, parameterConvention.Name()); break;
             }
             return 0;
         });
         return command;
-    }
-
-    /// <summary>
-    /// The allocation laws as CSV, one row per approach (N_opt = G_N·C^a, D_opt = G_D·C^b with their intervals), from
-    /// the JSON's <c>approach1</c>…<c>approach3</c>; the rest of the analysis (fit, backtest, predictions) is in the JSON.
-    /// </summary>
-    private static void WriteCsv(CliContext context, System.Text.Json.Nodes.JsonObject json)
-    {
-        var rows = new[] { "1", "2", "3" }
-            .Where(k => json[$"approach{k}"] is System.Text.Json.Nodes.JsonObject)
-            .Select(k =>
-            {
-                var row = new System.Text.Json.Nodes.JsonObject { ["approach"] = k };
-                foreach (var (key, value) in json[$"approach{k}"]!.AsObject()) row[key] = value?.DeepClone();
-                return row;
-            });
-        CsvOutput.WriteRows(context.Out, rows);
     }
 
     /// <summary>Budgets such as <c>1e23,3e23</c> or a range <c>1e22:1e24:x10</c> (<see cref="ScaleSim.Units.Quantity.ParseList"/>); each must be positive.</summary>

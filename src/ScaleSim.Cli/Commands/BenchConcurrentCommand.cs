@@ -30,14 +30,16 @@ internal static class BenchConcurrentCommand
         var runs = new Option<string>("--runs") { Description = "Comma-separated numbers of runs at once to measure (default 1,2,4,8).", DefaultValueFactory = _ => "1,2,4,8" };
         var seconds = TrainingOptions.Number("--seconds", "Timed seconds for each count (default 3).");
         var warmup = TrainingOptions.Number("--warmup", "Untimed warm-up seconds of every run first (default 1).");
-        var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout (and nothing else)." };
+        var json = CommonOptions.Json();
+        var format = CommonOptions.Format("one row per number of runs at once");
         var command = new Command("concurrent", "Time K runs training at once on one device, for each K: how many runs of a sweep to train at once.")
         {
-            experiment, layers, dModel, heads, contextLength, vocab, batch, device, runs, seconds, warmup, json,
+            experiment, layers, dModel, heads, contextLength, vocab, batch, device, runs, seconds, warmup, json, format,
         };
 
         command.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             TinyGpt model;
             int b;
             string shapeSource;
@@ -75,9 +77,9 @@ internal static class BenchConcurrentCommand
                 WarmupSeconds: parse.GetValue(warmup) ?? 1, Seconds: parse.GetValue(seconds) ?? 3);
             var result = ConcurrentTrainingBenchmark.Run(options);
 
-            if (parse.GetValue(json))
+            if (outputFormat != OutputFormat.Table)
             {
-                JsonOutput.Write(context.Out, new JsonObject
+                var report = new JsonObject
                 {
                     ["backend"] = result.Backend,
                     ["shape_from"] = shapeSource,
@@ -98,7 +100,9 @@ internal static class BenchConcurrentCommand
                         ["steps"] = m.Steps,
                         ["seconds"] = Math.Round(m.Seconds, 3),
                     }).ToArray()),
-                });
+                };
+                if (outputFormat == OutputFormat.Json) JsonOutput.Write(context.Out, report);
+                else CsvOutput.WriteRows(context.Out, report["measurements"]!.AsArray().Select(m => m!.AsObject()));
                 return 0;
             }
             var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape($"{result.Backend}: {model}, batch {b} ({shapeSource})"));

@@ -21,12 +21,14 @@ internal static class BenchFitCommand
         var peer = new Option<string?>("--peer") { Description = "Path of scipy_chinchilla_peer.py to run on the same data in the same run." };
         var python = new Option<string>("--python") { Description = "Interpreter for the peer.", DefaultValueFactory = _ => "/usr/bin/python3" };
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format("one row, each timed repetition a column");
         var command = new Command("fit", "Time the full Approach-3 grid fit and the bootstrap on Epoch's data (after warm-up).")
         {
-            repeat, resamples, peer, python, json,
+            repeat, resamples, peer, python, json, format,
         };
         command.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             int repeats = parse.GetValue(repeat), boots = parse.GetValue(resamples);
             if (repeats < 1) throw new InputException($"--repeat must be at least 1, got {repeats}");
             if (boots < 2) throw new InputException($"--bootstrap must be at least 2, got {boots}");
@@ -71,7 +73,8 @@ internal static class BenchFitCommand
                 result["peer_objective"] = peerResult.Objective;
                 result["speedup_vs_peer"] = peerResult.Seconds / gridSeconds;
             }
-            if (parse.GetValue(json)) { JsonOutput.Write(context.Out, result); return 0; }
+            if (outputFormat == OutputFormat.Json) { JsonOutput.Write(context.Out, result); return 0; }
+            if (outputFormat == OutputFormat.Csv) { CsvOutput.WriteRows(context.Out, [result]); return 0; }
 
             var table = new Table().PlainTitle($"Approach-3 fit on {data.Count} points, {fit.Starts} starts, {Environment.ProcessorCount} threads");
             table.AddColumn("measure");

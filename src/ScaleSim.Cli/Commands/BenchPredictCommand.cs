@@ -27,12 +27,14 @@ internal static class BenchPredictCommand
         var sizes = new Option<int>("--sizes") { Description = "Sizes per budget.", DefaultValueFactory = _ => defaults.SizesPerBudget };
         var width = new Option<double>("--width") { Description = "Largest over smallest size at each budget.", DefaultValueFactory = _ => defaults.Width };
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format("one row per approach with both tables' columns");
         var command = new Command("predict", "Measure analyze --predict-at on synthetic sweeps from a known surface: error and interval coverage per approach.")
         {
-            seeds, bootstrap, noise, factor, budgets, spacing, sizes, width, json,
+            seeds, bootstrap, noise, factor, budgets, spacing, sizes, width, json, format,
         };
         command.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             double sigma = parse.GetValue(noise), multiple = parse.GetValue(factor);
             if (!(sigma >= 0 && double.IsFinite(sigma))) throw new InputException($"--noise must be non-negative, got {sigma}");
             if (!(multiple > 0 && double.IsFinite(multiple))) throw new InputException($"--factor must be positive, got {multiple}");
@@ -57,9 +59,9 @@ internal static class BenchPredictCommand
             var law = sweep.Law;
             string design = $"{sweep.Budgets.Count} budgets {sweep.Budgets[0]:0.0e+00}–{sweep.Budgets[^1]:0.0e+00} ({ratio:0.###}× apart, grouped by compute), {sweep.SizesPerBudget} sizes over {sweep.Width:0.#}× " +
                 $"around √(C/120), noise {sigma:0.###} in log loss, surface E {law.E}, A {law.A}, B {law.B}, alpha {law.Alpha}, beta {law.Beta}";
-            if (parse.GetValue(json))
+            if (outputFormat != OutputFormat.Table)
             {
-                JsonOutput.Write(context.Out, new JsonObject
+                var report = new JsonObject
                 {
                     ["design"] = design,
                     ["flops"] = flops,
@@ -81,7 +83,10 @@ internal static class BenchPredictCommand
                         ["params_coverage"] = r.ParamsCoverage,
                         ["tokens_coverage"] = r.TokensCoverage,
                     }).ToArray()),
-                });
+                };
+                // The approaches alone: the design and the truth they are judged against are one value each.
+                if (outputFormat == OutputFormat.Json) JsonOutput.Write(context.Out, report);
+                else CsvOutput.WriteRows(context.Out, report["approaches"]!.AsArray().Select(a => a!.AsObject()));
                 return 0;
             }
             var exponents = new Table().PlainTitle($"Exponent a of N_opt ∝ C^a on {parse.GetValue(seeds)} synthetic sweeps (true a {law.ParamsExponent:F4})");

@@ -17,13 +17,15 @@ internal static class BenchPtxCommand
     {
         var output = new Option<string>("--out") { Description = "Directory for one KERNEL.ptx per kernel.", Required = true };
         var compute = new Option<string>("--compute") { Description = "Compute capability to compile for (default 9.0: H100, H200).", DefaultValueFactory = _ => "9.0" };
-        var json = new Option<bool>("--json") { Description = "Print the kernels and files as JSON on stdout (and nothing else)." };
+        var json = CommonOptions.Json();
+        var format = CommonOptions.Format("one row per kernel");
         var command = new Command("ptx", "Compile every ILGPU kernel to PTX without a GPU and write one file per kernel (for ptxas -v).")
         {
-            output, compute, json,
+            output, compute, json, format,
         };
         command.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             string text = parse.GetValue(compute)!;
             var parts = text.Split('.');
             if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int major)
@@ -40,9 +42,9 @@ internal static class BenchPtxCommand
             {
                 throw new InputException($"--out {directory}: cannot write ({e.Message})");
             }
-            if (parse.GetValue(json))
+            if (outputFormat != OutputFormat.Table)
             {
-                JsonOutput.Write(context.Out, new JsonObject
+                var report = new JsonObject
                 {
                     ["compute_capability"] = $"{major}.{minor}",
                     ["directory"] = directory,
@@ -50,7 +52,9 @@ internal static class BenchPtxCommand
                     {
                         ["kernel"] = k.Name, ["file"] = k.Name + ".ptx", ["lines"] = k.Ptx.Count(c => c == '\n'),
                     }).ToArray()),
-                });
+                };
+                if (outputFormat == OutputFormat.Json) JsonOutput.Write(context.Out, report);
+                else CsvOutput.WriteRows(context.Out, report["kernels"]!.AsArray().Select(k => k!.AsObject()));
                 return 0;
             }
             var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape($"{kernels.Count} kernels compiled to PTX for compute capability {major}.{minor} in {directory}"));

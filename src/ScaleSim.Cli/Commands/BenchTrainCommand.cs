@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ScaleSim.Cli.Output;
 using ScaleSim.Training.Backends;
 using ScaleSim.Training.Benchmarks;
 using ScaleSim.Training.Model;
@@ -35,14 +36,16 @@ internal static class BenchTrainCommand
         var peer = new Option<string?>("--peer") { Description = "Path of torch_gpt_peer.py to run on the same shape in the same run (1 and 2 threads on the CPU; once with --device cuda when ScaleSim ran on CUDA)." };
         var peerSteps = TrainingOptions.Integer("--peer-steps", "Timed steps of each peer run (default 100).");
         var python = new Option<string>("--python") { Description = "Interpreter for the peer.", DefaultValueFactory = _ => "/usr/bin/python3" };
-        var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout (and nothing else)." };
+        var json = CommonOptions.Json();
+        var format = CommonOptions.Format("one row of the JSON's fields but the list of peer runs");
         var command = new Command("train", "Time training steps (tokens/s, model GFLOP/s, peak memory) after warm-up.")
         {
-            layers, dModel, heads, contextLength, vocab, batch, device, threads, seconds, warmup, minSteps, peakGflops, peer, peerSteps, python, json,
+            layers, dModel, heads, contextLength, vocab, batch, device, threads, seconds, warmup, minSteps, peakGflops, peer, peerSteps, python, json, format,
         };
 
         command.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             var model = new TinyGpt(
                 TrainingOptions.Required(parse.GetValue(layers), "--layers"),
                 TrainingOptions.Required(parse.GetValue(dModel), "--d-model"),
@@ -123,9 +126,14 @@ internal static class BenchTrainCommand
                 report["peer_best_tokens_per_s"] = best.TokensPerSecond;
                 report["speedup_vs_peer"] = Math.Round(result.TokensPerSecond / best.TokensPerSecond, 3);
             }
-            if (parse.GetValue(json))
+            if (outputFormat == OutputFormat.Json)
             {
                 context.Out.WriteLine(report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                return 0;
+            }
+            if (outputFormat == OutputFormat.Csv)
+            {
+                CsvOutput.WriteRows(context.Out, [report]);
                 return 0;
             }
 

@@ -29,14 +29,16 @@ internal static class BenchVerifyCommand
             Description = $"Comma-separated checks: {string.Join(", ", VerificationKinds.All.Select(k => k.ToName()))} (default: all).",
         };
         var concurrent = TrainingOptions.Integer("--concurrent-runs", "Backends stepping at once in the concurrent check (default 4).");
-        var json = new Option<bool>("--json") { Description = "Print the report as JSON on stdout (and nothing else)." };
+        var json = CommonOptions.Json();
+        var format = CommonOptions.Format("one row per check");
         var command = new Command("verify", "Check a device's training backend against the reference model, the CPU backend and finite differences; run to run and several runs at once bit-for-bit.")
         {
-            device, shapes, checks, concurrent, json,
+            device, shapes, checks, concurrent, json, format,
         };
 
         command.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             var options = new BackendVerificationOptions
             {
                 Device = TrainingDevices.Parse(parse.GetValue(device)!),
@@ -45,10 +47,8 @@ internal static class BenchVerifyCommand
                 ConcurrentRuns = parse.GetValue(concurrent) ?? 4,
             };
             var report = BackendVerification.Run(options);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Out, VerificationJson.ToJson(report));
-            }
+            if (outputFormat == OutputFormat.Json) JsonOutput.Write(context.Out, VerificationJson.ToJson(report));
+            else if (outputFormat == OutputFormat.Csv) CsvOutput.WriteRows(context.Out, VerificationJson.ToJson(report)["checks"]!.AsArray().Select(c => c!.AsObject()));
             else
             {
                 var table = new Table().Border(TableBorder.Simple)

@@ -9,10 +9,13 @@ internal static class CommonOptions
 {
     public static Option<bool> Json() => new("--json") { Description = "Print the result as JSON on stdout (and nothing else); the same as --format json." };
 
-    /// <summary><c>--format table|json|csv</c>, of which <c>--json</c> is a synonym.</summary>
-    public static Option<string?> Format() => new("--format")
+    /// <summary>
+    /// <c>--format table|json|csv</c>, of which <c>--json</c> is a synonym; <paramref name="rows"/> says what a CSV row is
+    /// where that is not plain, such as which of several printed tables the CSV holds.
+    /// </summary>
+    public static Option<string?> Format(string rows = "one row per result") => new("--format")
     {
-        Description = "Output: table (default), json (as --json) or csv (a header, one row per result, full precision).",
+        Description = $"Output: table (default), json (as --json) or csv (a header, {rows}, full precision).",
         CustomParser = result =>
         {
             string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";

@@ -30,15 +30,17 @@ internal static class ExplainCommand
         var vocab = CommonOptions.Number("--vocab", "Vocabulary size of the shape family (default 32000, Pearce & Song's).");
         var aspect = CommonOptions.Number("--aspect-ratio", "d_model/n_layer of the shape family (default 39.2, Pearce & Song's).");
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format("one row per line of Pearce & Song's table (Porian et al.'s steps only in the JSON)");
         var figureOptions = new FigureOptions();
         var command = new Command("kaplan-vs-chinchilla",
             "Why Kaplan et al. found N_opt ∝ C^0.73 and Hoffmann et al. C^0.5: Pearce & Song's parameter-convention reconciliation and Porian et al.'s other causes.")
         {
-            law, vocab, aspect, json,
+            law, vocab, aspect, json, format,
         };
         figureOptions.AddTo(command);
         command.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             string lawName = parse.GetValue(law)!;
             var chinchilla = LawFile.Resolve(lawName) as ChinchillaLaw ?? throw new InputException(
                 $"--law '{lawName}' is not a Chinchilla law; the reconciliation needs one in total parameters (hoffmann, epoch, or a fitted chinchilla law)");
@@ -49,8 +51,12 @@ internal static class ExplainCommand
 
             if (figureOptions.Read(parse) is { } figureTarget)
                 foreach (var written in ReconciliationFigures.Write(figureTarget, r)) context.Error.WriteLine($"wrote {written}");
-            if (parse.GetValue(json)) JsonOutput.Write(context.Out, ToJson(r));
-            else Render(context, r);
+            switch (outputFormat)
+            {
+                case OutputFormat.Json: JsonOutput.Write(context.Out, ToJson(r)); break;
+                case OutputFormat.Csv: WriteCsv(context, r); break;
+                default: Render(context, r); break;
+            }
             return 0;
         });
         return command;
@@ -83,6 +89,23 @@ internal static class ExplainCommand
             ["flop_models"] = new JsonObject { ["non_embedding"] = FlopModels.Kaplan.Name, ["total"] = FlopModels.SixN.Name },
             ["porian"] = porian,
         };
+    }
+
+    /// <summary>
+    /// Pearce &amp; Song's table: the exponent fitted under each parameter convention over Kaplan's compute range and a
+    /// large one, named as in the JSON (<c>exponents.non_embedding_kaplan_range</c> is the row non_embedding, kaplan).
+    /// </summary>
+    private static void WriteCsv(CliContext context, KaplanChinchillaReconciliation r)
+    {
+        var rows = new (string Parameters, string FlopModel, string Range, (double Low, double High) Flops, double Exponent)[]
+        {
+            ("non_embedding", FlopModels.Kaplan.Name, "kaplan", r.KaplanRange, r.NonEmbeddingKaplanRange),
+            ("total", FlopModels.SixN.Name, "kaplan", r.KaplanRange, r.TotalKaplanRange),
+            ("non_embedding", FlopModels.Kaplan.Name, "large", r.LargeRange, r.NonEmbeddingLargeScale),
+            ("total", FlopModels.SixN.Name, "large", r.LargeRange, r.TotalLargeScale),
+        };
+        CsvOutput.Write(context.Out, ["params", "flop_model", "range", "flops_low", "flops_high", "exponent"],
+            rows.Select(row => new object?[] { row.Parameters, row.FlopModel, row.Range, row.Flops.Low, row.Flops.High, row.Exponent }));
     }
 
     private static void Render(CliContext context, KaplanChinchillaReconciliation r)

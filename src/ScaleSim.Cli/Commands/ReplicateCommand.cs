@@ -20,14 +20,16 @@ internal static class ReplicateCommand
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples.", DefaultValueFactory = _ => 1000 };
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed.", DefaultValueFactory = _ => 0 };
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format("one row per parameter of the first table, Approach 3's refit beside Epoch AI's and the paper's values");
         var figureOptions = new FigureOptions(directory: plot);
         var chinchilla = new Command("chinchilla", "Fit Hoffmann et al.'s Approach 3 to Epoch AI's 240 reconstructed runs; compare with the paper, Epoch, Kaplan; Gopher vs Chinchilla.")
         {
-            output, bootstrap, seed, json,
+            output, bootstrap, seed, json, format,
         };
         figureOptions.AddTo(chinchilla);
         chinchilla.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             int resamples = parse.GetValue(bootstrap);
             if (resamples < 2) throw new InputException($"--bootstrap must be at least 2, got {resamples}");
             string outDir = parse.GetValue(output)!;
@@ -40,9 +42,14 @@ internal static class ReplicateCommand
             string reportPath = Path.Combine(outDir, "report.md");
             File.WriteAllText(reportPath, ChinchillaReplicationReport.Render(result, figures, relativeFigures));
 
-            if (parse.GetValue(json))
+            if (outputFormat == OutputFormat.Json)
             {
                 JsonOutput.Write(context.Out, ToJson(result));
+                return 0;
+            }
+            if (outputFormat == OutputFormat.Csv)
+            {
+                WriteCsv(context, result);
                 return 0;
             }
             Render(context, result);
@@ -67,6 +74,18 @@ internal static class ReplicateCommand
         foreach (var s in r.TenfoldScaleUp) scaleUp[s.LawName] = new JsonObject { ["params"] = s.ParamsFactor, ["tokens"] = s.TokensFactor };
         json["tenfold_compute"] = scaleUp;
         return json;
+    }
+
+    /// <summary>The first table's rows; the Gopher-against-Chinchilla losses and the tenfold scale-up are in the JSON.</summary>
+    private static void WriteCsv(CliContext context, ChinchillaReplication r)
+    {
+        var epoch = Laws.PublishedLaws.Epoch.Law;
+        var paper = Laws.PublishedLaws.Hoffmann.Law;
+        CsvOutput.Write(context.Out, ["parameter", "estimate", "ci95_low", "ci95_high", "standard_error", "epoch", "hoffmann"],
+            r.Bootstrap.Intervals.Take(r.Fit.Law.ParameterNames.Count).Select((interval, i) => new object?[]
+            {
+                interval.Name, interval.Estimate, interval.Low, interval.High, interval.StandardError, epoch.ParameterValues[i], paper.ParameterValues[i],
+            }));
     }
 
     private static void Render(CliContext context, ChinchillaReplication r)

@@ -33,14 +33,16 @@ internal static class SimulateCommand
         };
         var device = TrainingOptions.Device();
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format("one row per approach as analyze prints it (per task curve for a task sweep, per run for a training grid)");
         var figureOptions = new FigureOptions(withDirectory: false);
         var command = new Command("simulate", "Train tiny models at several sizes, fit all three Chinchilla approaches on them (or, for a task experiment, fit and classify its task curves), and write a report.")
         {
-            experimentOption, quick, runs, output, parallel, bootstrap, noTrain, device, json,
+            experimentOption, quick, runs, output, parallel, bootstrap, noTrain, device, json, format,
         };
         figureOptions.AddTo(command);
         command.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             if (parse.GetValue(quick) && parse.GetValue(experimentOption) is not null)
                 throw new InputException("give --quick or --experiment, not both");
             string name = parse.GetValue(quick) ? ExperimentCatalog.Quick : parse.GetValue(experimentOption) ?? ExperimentCatalog.Default;
@@ -63,7 +65,8 @@ internal static class SimulateCommand
             foreach (var note in result.Notes) context.Warn(note);
             if (result is InterruptedSimulation) return SweepOutcomeReport.Write(context, result.Sweep.Outcomes, options.RunsDirectory);
 
-            if (parse.GetValue(json)) JsonOutput.Write(context.Out, SimulationResultJson.ToJson(result));
+            if (outputFormat == OutputFormat.Json) JsonOutput.Write(context.Out, SimulationResultJson.ToJson(result));
+            else if (outputFormat == OutputFormat.Csv) CsvOutput.WriteRows(context.Out, CsvRows(result, SimulationResultJson.ToJson(result)));
             else
             {
                 Render(context, result);
@@ -73,6 +76,14 @@ internal static class SimulateCommand
         });
         return command;
     }
+
+    /// <summary>The rows of the result's JSON (result.json) that make its table: approaches, task curves or grid runs.</summary>
+    private static IEnumerable<System.Text.Json.Nodes.JsonObject> CsvRows(SimulationResult result, System.Text.Json.Nodes.JsonObject json) => result switch
+    {
+        IsoFlopSimulationResult => ScalingAnalysisCsv.Rows(json),
+        TaskSweepSimulationResult => json["curves"]!.AsArray().Select(c => c!.AsObject()),
+        _ => json["runs"]!.AsArray().Select(r => r!.AsObject()),
+    };
 
     private static void Render(CliContext context, SimulationResult result)
     {

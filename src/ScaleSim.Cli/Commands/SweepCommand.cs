@@ -10,8 +10,8 @@ using Spectre.Console;
 namespace ScaleSim.Cli.Commands;
 
 /// <summary>
-/// <c>scalesim sweep plan|run|submit|worker|status EXPERIMENT</c>: the runs of an experiment (as a table or
-/// <c>--json</c>), training them here, or on a cluster as a job array of workers sharing the sweep directory.
+/// <c>scalesim sweep plan|run|submit|worker|status EXPERIMENT</c>: the runs of an experiment (as a table, JSON or
+/// CSV), training them here, or on a cluster as a job array of workers sharing the sweep directory.
 /// </summary>
 internal static class SweepCommand
 {
@@ -23,22 +23,27 @@ internal static class SweepCommand
         var noEstimate = new Option<bool>("--no-estimate") { Description = "Skip timing a few shapes to estimate each run's wall time." };
         var planParallel = CommonOptions.Parallel();
         var planJson = CommonOptions.Json();
+        var planFormat = CommonOptions.Format("one row per run");
         var plan = new Command("plan", "Print the runs: shape, N, D, FLOPs and estimated time; refuse a grid without interior minima.")
         {
-            planExperiment, noEstimate, planParallel, planJson,
+            planExperiment, noEstimate, planParallel, planJson, planFormat,
         };
         plan.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, planFormat, planJson);
             int parallel = parse.GetValue(planParallel) ?? Environment.ProcessorCount;
             if (parallel <= 0) throw new InputException($"--parallel must be positive, got {parallel}");
             var planned = SweepPlanner.Plan(ExperimentCatalog.Resolve(parse.GetValue(planExperiment)!));
             if (!parse.GetValue(noEstimate)) planned = ThroughputModel.Measure(planned).Annotate(planned);
-            if (parse.GetValue(planJson))
+            if (outputFormat == OutputFormat.Table) Render(context, planned, parallel);
+            else
             {
                 foreach (var warning in planned.Warnings) context.Warn(warning);
-                JsonOutput.Write(context.Out, SweepPlanJson.ToJson(planned, parallel));
+                var json = SweepPlanJson.ToJson(planned, parallel);
+                // The CSV is the runs alone; the estimate in all and the warnings stay in the JSON (and on stderr).
+                if (outputFormat == OutputFormat.Json) JsonOutput.Write(context.Out, json);
+                else CsvOutput.WriteRows(context.Out, json["runs"]!.AsArray().Select(r => r!.AsObject()));
             }
-            else Render(context, planned, parallel);
             return 0;
         });
 

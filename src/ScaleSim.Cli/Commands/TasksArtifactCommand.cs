@@ -27,16 +27,18 @@ internal static class TasksArtifactCommand
         var alpha = CommonOptions.Number("--alpha", "Toy law: exponent alpha (default 0.3).");
         var seed = new Option<int>("--seed") { Description = "Seed of the sampled scores.", DefaultValueFactory = _ => 0 };
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format("one row per model of the table (the classes only in the JSON)");
         var figureOptions = new FigureOptions();
         var tableOptions = new TaskTableOptions();
         var command = new Command("artifact", "Exact match vs partial credit from the same per-token accuracy: a smooth improvement that looks emergent under exact match.")
         {
-            file, task, lengths, examples, c, alpha, seed, json,
+            file, task, lengths, examples, c, alpha, seed, json, format,
         };
         figureOptions.AddTo(command);
         tableOptions.AddTo(command);
         command.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             var ls = ParseLengths(parse.GetValue(lengths)!);
             string source;
             ScaleVariable kind;
@@ -61,8 +63,12 @@ internal static class TasksArtifactCommand
             if (figureOptions.Read(parse) is { } figureTarget)
                 foreach (var (name, figure) in ArtifactFigures.All(result, kind))
                     context.Error.WriteLine($"wrote {figureTarget.Save(figure, name)}");
-            if (parse.GetValue(json)) JsonOutput.Write(context.Out, ToJson(result, source, kind));
-            else Render(context, result, source);
+            switch (outputFormat)
+            {
+                case OutputFormat.Json: JsonOutput.Write(context.Out, ToJson(result, source, kind)); break;
+                case OutputFormat.Csv: CsvOutput.WriteRows(context.Out, ToJson(result, source, kind)["points"]!.AsArray().Select(p => p!.AsObject())); break;
+                default: Render(context, result, source); break;
+            }
             return 0;
         });
         return command;

@@ -16,11 +16,13 @@ internal static class TasksPublishedCommand
     public static Command Create(CliContext context)
     {
         var json = CommonOptions.Json();
+        var format = CommonOptions.Format("one row per ability behind Wei et al.'s table (the reasoning methods only in the JSON)");
         var figureOptions = new FigureOptions();
-        var command = new Command("published", "Published task data: Wei et al. 2022 emergence scales and the DIVERSE reasoning-method table, with figures.") { json };
+        var command = new Command("published", "Published task data: Wei et al. 2022 emergence scales and the DIVERSE reasoning-method table, with figures.") { json, format };
         figureOptions.AddTo(command);
         command.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             var abilities = PublishedData.EmergentAbilities();
             var uplifts = ReasoningMethods.Uplifts(PublishedData.ReasoningMethods());
             if (figureOptions.Read(parse) is { } figureTarget)
@@ -28,8 +30,13 @@ internal static class TasksPublishedCommand
                 context.Error.WriteLine($"wrote {figureTarget.Save(PublishedTaskFigures.EmergenceScales(abilities), "wei2022-emergence-scales")}");
                 context.Error.WriteLine($"wrote {figureTarget.Save(PublishedTaskFigures.MethodUplift(uplifts), "reasoning-method-uplift")}");
             }
-            if (parse.GetValue(json)) JsonOutput.Write(context.Out, ToJson(abilities, uplifts));
-            else Render(context, abilities, uplifts);
+            switch (outputFormat)
+            {
+                case OutputFormat.Json: JsonOutput.Write(context.Out, ToJson(abilities, uplifts)); break;
+                // The abilities themselves, not the table's ranges per family: a range is two numbers in one cell.
+                case OutputFormat.Csv: CsvOutput.WriteRows(context.Out, ToJson(abilities, uplifts)["emergent_abilities"]!.AsArray().Select(a => a!.AsObject())); break;
+                default: Render(context, abilities, uplifts); break;
+            }
             return 0;
         });
         return command;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using ScaleSim.Cli.Output;
 using ScaleSim.Training.Backends;
 using ScaleSim.Training.Data;
 using ScaleSim.Training.Runs;
@@ -41,15 +43,17 @@ internal static class TrainCommand
         var flopModel = new Option<string?>("--flop-model") { Description = "FLOP model of metrics.csv's flops column (default kaplan; summary.json has all)." };
         var output = new Option<string?>("--out") { Description = "Run directory (config.json, metrics.csv, summary.json, checkpoint.bin)." };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint (bit-identical to an uninterrupted run)." };
-        var json = new Option<bool>("--json") { Description = "Print summary.json on stdout (and nothing else)." };
+        var json = new Option<bool>("--json") { Description = "Print summary.json on stdout (and nothing else); the same as --format json." };
+        var format = CommonOptions.Format("one row of summary.json's fields");
         var command = new Command("train", "Train a tiny GPT and record its loss curve, FLOPs and the data's entropy floor.")
         {
             layers, dModel, heads, contextLength, tokens, batch, lr, data, device, threads, seed, evalEvery, valSequences, weightDecay, clip,
-            flopModel, output, resume, json,
+            flopModel, output, resume, json, format,
         };
 
         command.SetAction(parse =>
         {
+            var outputFormat = CommonOptions.FormatOf(parse, format, json);
             int? threadCount = parse.GetValue(threads);
             if (threadCount is <= 0) throw new InputException($"--threads must be positive, got {threadCount}");
             string? outDir = parse.GetValue(output);
@@ -102,7 +106,7 @@ internal static class TrainCommand
                     summary = WithProgress(context, progress => Trainer.Run(config, outDir, progress, cancel.Token, source));
                 }
 
-                Report(context, summary, outDir, parse.GetValue(json));
+                Report(context, summary, outDir, outputFormat);
                 return summary.Status switch
                 {
                     RunStatus.Completed => 0,
@@ -167,11 +171,16 @@ internal static class TrainCommand
         }
     }
 
-    private static void Report(CliContext context, RunSummary summary, string? outDir, bool json)
+    private static void Report(CliContext context, RunSummary summary, string? outDir, OutputFormat format)
     {
-        if (json)
+        if (format == OutputFormat.Json)
         {
             context.Out.WriteLine(JsonSerializer.Serialize(summary, RunJson.Options));
+            return;
+        }
+        if (format == OutputFormat.Csv)
+        {
+            CsvOutput.WriteRows(context.Out, [JsonNode.Parse(JsonSerializer.Serialize(summary, RunJson.Options))!.AsObject()]);
             return;
         }
         if (summary.Status != RunStatus.Completed) context.Warn(summary.Message ?? summary.Status.ToString());
