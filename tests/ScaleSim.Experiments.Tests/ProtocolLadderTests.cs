@@ -175,6 +175,18 @@ public class ProtocolLadderTests
         string markdown = File.ReadAllText(Path.Combine(report, "report.md"));
         Assert.Contains("Which steps move a", markdown);
         Assert.Contains("Pearce & Song", markdown);
+
+        // The command line reads the same runs: a CSV row per step, then step 5 counted without embeddings.
+        string definition = root.Combine("ladder.json");
+        File.WriteAllText(definition, Quick);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = ScaleSim.Cli.ScaleSimApp.Run(["simulate", "--experiment", definition, "--runs", runs, "--out", root.Combine("cli"), "--no-train", "--bootstrap", "20", "--format", "csv"], stdout, stderr);
+        Assert.True(code == 0, stderr.ToString());
+        var lines = stdout.ToString().TrimEnd().Split('\n');
+        Assert.Equal(7, lines.Length);
+        Assert.Contains(",a,", "," + lines[0] + ",");
+        Assert.Contains(lines.Skip(1), l => l.Contains("non_embedding", StringComparison.Ordinal));
     }
 
     private const string ProtocolLadderReportFile = Reports.ProtocolLadderReport.PointsFile;

@@ -33,7 +33,7 @@ internal static class SimulateCommand
         };
         var device = TrainingOptions.Device();
         var json = CommonOptions.Json();
-        var format = CommonOptions.Format("one row per approach as analyze prints it (per task curve for a task sweep, per run for a training grid)");
+        var format = CommonOptions.Format("one row per approach as analyze prints it (per task curve for a task sweep, per run for a training grid, per step for a Kaplan-to-Chinchilla ladder)");
         var figureOptions = new FigureOptions(withDirectory: false);
         var command = new Command("simulate", "Train tiny models at several sizes, fit all three Chinchilla approaches on them (or, for a task experiment, fit and classify its task curves), and write a report.")
         {
@@ -77,11 +77,13 @@ internal static class SimulateCommand
         return command;
     }
 
-    /// <summary>The rows of the result's JSON (result.json) that make its table: approaches, task curves or grid runs.</summary>
+    /// <summary>The rows of the result's JSON (result.json) that make its table: approaches, task curves, grid runs or ladder steps.</summary>
     private static IEnumerable<System.Text.Json.Nodes.JsonObject> CsvRows(SimulationResult result, System.Text.Json.Nodes.JsonObject json) => result switch
     {
         IsoFlopSimulationResult => ScalingAnalysisCsv.Rows(json),
         TaskSweepSimulationResult => json["curves"]!.AsArray().Select(c => c!.AsObject()),
+        // Every step, then step 5's runs counted without embeddings (the first convention is step 5 itself).
+        ScaleSim.Experiments.Ladder.ProtocolLadderSimulationResult => json["steps"]!.AsArray().Concat(json["conventions"]!.AsArray().Skip(1)).Select(s => s!.AsObject()),
         _ => json["runs"]!.AsArray().Select(r => r!.AsObject()),
     };
 
