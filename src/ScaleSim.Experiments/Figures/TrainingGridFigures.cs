@@ -32,18 +32,20 @@ internal static class TrainingGridFigures
         var widths = comparison.Pairs.Select(p => p.Width).Distinct().Order().ToList();
         var ratios = comparison.Pairs.Select(p => p.TokensPerParam).ToList();
         double lo = ratios.Min() / 1.5, hi = ratios.Max() * 1.5;
-        var figure = new Figure($"Warmup-stable-decay branch vs cosine run, same tokens: mean {comparison.Mean:+0.00%;-0.00%} [{comparison.Interval.Low:+0.00%;-0.00%}, {comparison.Interval.High:+0.00%;-0.00%}]")
+        var figure = new Figure("Warmup-stable-decay branch against a cosine run of the same tokens")
             .WithXAxis("Tokens per parameter", AxisScale.Log, lo, hi)
             .WithYAxis("Final loss, branch / cosine − 1 (%)")
             .WithSize(900, 600);
         foreach (int w in widths)
         {
             var mine = comparison.Pairs.Where(p => p.Width == w).ToList();
-            figure.AddScatter(mine.Select(p => p.TokensPerParam).ToArray(), mine.Select(p => 100 * p.Difference).ToArray(), $"d_model {w}",
+            // Widths side by side at each token ratio, so seeds of different widths do not hide each other.
+            double shift = Math.Pow(1.06, widths.IndexOf(w) - (widths.Count - 1) / 2.0);
+            figure.AddScatter(mine.Select(p => p.TokensPerParam * shift).ToArray(), mine.Select(p => 100 * p.Difference).ToArray(), $"d_model {w}",
                 new SeriesStyle { Color = FigurePalette.Series(widths.IndexOf(w)), MarkerSize = 8 });
         }
         figure.AddBand([lo, hi], [100 * comparison.Interval.Low, 100 * comparison.Interval.Low], [100 * comparison.Interval.High, 100 * comparison.Interval.High], "95% interval of the mean", FigurePalette.Grey);
-        figure.AddHorizontalLine(100 * comparison.Mean, "mean over pairs", new SeriesStyle { Color = FigurePalette.Black });
+        figure.AddHorizontalLine(100 * comparison.Mean, $"mean over {comparison.Pairs.Count} pairs: {comparison.Mean:+0.00%;-0.00%} [{comparison.Interval.Low:+0.00%;-0.00%}, {comparison.Interval.High:+0.00%;-0.00%}]", new SeriesStyle { Color = FigurePalette.Black });
         figure.AddHorizontalLine(0, null, new SeriesStyle { Color = FigurePalette.Grey, Dash = LineDash.Dotted });
         return figure;
     }

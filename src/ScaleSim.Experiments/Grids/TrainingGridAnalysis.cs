@@ -29,7 +29,13 @@ public static class TrainingGridAnalysis
             .Select(g => new LearningRateOptimum(g.Key.Schedule, g.Key.Tokens, g.Key.Batch, g.Key.Width,
                 g.GroupBy(c => c.Numerator).OrderBy(n => n.Key).Select(n => (n.Key, n.Average(c => c.Loss), n.Count())).ToList()))
             .ToList();
-        return new TrainingGridSimulationResult(experiment, sweep, notes, cells, optima, Compare(cells), SweepCost.CoreSeconds(sweep.Plan, directory));
+        // The same comparison on the runs an IsoFLOP analysis would keep: step-starved runs sit on the early plateau,
+        // where a few hundred steps more or less of either schedule move the loss by tens of percent.
+        var longRuns = Compare(cells.Where(c => c.Run.Steps >= experiment.Batch.MinSteps).ToList());
+        return new TrainingGridSimulationResult(experiment, sweep, notes, cells, optima, Compare(cells), SweepCost.CoreSeconds(sweep.Plan, directory))
+        {
+            LongRunComparison = longRuns is not null && longRuns.Pairs.Count < cells.Count(c => c.Schedule == ScheduleKind.WarmupStableDecay) ? longRuns : null,
+        };
     }
 
     /// <summary>Pairs each branch with the cosine run of the same cell and seed; null without both schedules.</summary>

@@ -20,6 +20,9 @@ public sealed record TrainingGridSimulationResult(
     ScheduleComparison? Comparison,
     double CoreSeconds) : SimulationResult(Sweep, Notes)
 {
+    /// <summary>The comparison restricted to pairs whose runs both take at least the batch rule's minimum steps, when that leaves some out.</summary>
+    public ScheduleComparison? LongRunComparison { get; init; }
+
     /// <inheritdoc />
     public override ExperimentDefinition Definition => Experiment;
 

@@ -112,6 +112,13 @@ public static class SimulationResultJson
             ["mean_relative_difference"] = cmp.Mean,
             ["ci95"] = ScaleSim.Json.JsonValues.Pair(cmp.Interval.Low, cmp.Interval.High),
         },
+        ["schedule_comparison_long_runs"] = r.LongRunComparison is not { } longRuns ? null : new JsonObject
+        {
+            ["min_steps"] = r.Experiment.Batch.MinSteps,
+            ["pairs"] = longRuns.Pairs.Count,
+            ["mean_relative_difference"] = longRuns.Mean,
+            ["ci95"] = ScaleSim.Json.JsonValues.Pair(longRuns.Interval.Low, longRuns.Interval.High),
+        },
         ["notes"] = new JsonArray(r.Notes.Select(n => (JsonNode)n).ToArray()),
     };
 }

@@ -58,11 +58,16 @@ public static class TrainingGridReport
                 $"from its stem, a run at the peak rate after a warm-up over {F(experiment.Schedule.WarmupFraction * 100, 0)}% of the stem's shortest branch; the cosine run of the same width, tokens, " +
                 $"learning rate, batch and seed warms up over {F(experiment.Schedule.WarmupFraction * 100, 0)}% of its own steps and decays to 10% of the peak at its last step. " +
                 $"Over {comparison.Pairs.Count} pairs the branch's final loss is {P(comparison.Mean)} relative to the cosine run's, 95% interval [{P(comparison.Interval.Low)}, {P(comparison.Interval.High)}] " +
-                "(pairs resampled within each width and token ratio).");
-            md.Table(["d_model", "tokens per parameter", "pairs", "mean branch / cosine − 1", "range"],
+                "(pairs resampled within each width and token ratio)." +
+                (result.LongRunComparison is { } longRuns
+                    ? $" On the {longRuns.Pairs.Count} pairs whose runs both take at least {experiment.Batch.MinSteps} steps (those an IsoFLOP analysis keeps; shorter runs at this batch sit on the early plateau, " +
+                      $"where either schedule can land tens of percent higher), the branch is {P(longRuns.Mean)} relative to the cosine run, 95% interval [{P(longRuns.Interval.Low)}, {P(longRuns.Interval.High)}]."
+                    : ""));
+            md.Table(["d_model", "tokens per parameter", "steps", "pairs", "mean branch / cosine − 1", "range"],
                 comparison.Pairs.GroupBy(p => (p.Width, p.TokensPerParam)).Select(g => (IReadOnlyList<string>)
                 [
-                    g.Key.Width.ToString(CultureInfo.InvariantCulture), F(g.Key.TokensPerParam, 1), g.Count().ToString(CultureInfo.InvariantCulture),
+                    g.Key.Width.ToString(CultureInfo.InvariantCulture), F(g.Key.TokensPerParam, 1), Steps(result.Cells.Where(c => c.Width == g.Key.Width && c.TokensPerParam == g.Key.TokensPerParam)),
+                    g.Count().ToString(CultureInfo.InvariantCulture),
                     P(g.Average(p => p.Difference)), $"{P(g.Min(p => p.Difference))} to {P(g.Max(p => p.Difference))}",
                 ]));
         }
@@ -91,6 +96,13 @@ public static class TrainingGridReport
         ? $" (cool-down over the last {F(e.Schedule.DecayFraction * 100, 0)}% of a branch's steps, {DecayShapeName(e.Schedule.DecayShape)})" : "";
 
     private static string DecayShapeName(Training.Optimization.DecayShape shape) => shape == Training.Optimization.DecayShape.Linear ? "linear" : "1 − √p";
+
+    // A cell's optimizer steps (a range when its batches differ).
+    private static string Steps(IEnumerable<GridCell> cells)
+    {
+        var steps = cells.Select(c => c.Run.Steps).ToList();
+        return steps.Min() == steps.Max() ? steps[0].ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{steps.Min()}–{steps.Max()}");
+    }
 
     private static string F(double value, int decimals) => value.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
 
