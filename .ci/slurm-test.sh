@@ -152,7 +152,10 @@ read -r VICTIM_INDEX VICTIM < <(awk '
   END { print pick }' "$WORK/status0.json")
 say "waiting for task ${JOB1}_$VICTIM_INDEX ($VICTIM) to be training"
 deadline=$((SECONDS + WAIT))
+# The task's own log must show it training: a CI run once saw the victim's metrics ready and cancelled its task 0.2 s
+# after Slurm launched it, before the worker had installed its SIGTERM handler.
 until [ "$(squeue -h -j "${JOB1}_$VICTIM_INDEX" -o %T 2>/dev/null)" = RUNNING ] \
+    && grep -q "training from step" "$CLUSTER/slurm/${JOB1}_$VICTIM_INDEX.out" 2>/dev/null \
     && [ -f "$CLUSTER/$VICTIM/metrics.csv" ] && [ "$(wc -l <"$CLUSTER/$VICTIM/metrics.csv")" -ge 4 ]; do
   [ $SECONDS -lt $deadline ] || { echo "slurm-test: $VICTIM never started training" >&2; squeue -r >&2; exit 1; }
   sleep 0.5
