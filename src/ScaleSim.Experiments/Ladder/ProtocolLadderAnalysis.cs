@@ -21,7 +21,8 @@ public static class ProtocolLadderAnalysis
         var store = SweepResults.Load(runsDirectory);
         var finals = store.Runs.Where(r => r.Loss is not null).ToDictionary(r => r.Run, StringComparer.Ordinal);
         var curves = (store.Curves ?? []).GroupBy(p => p.Run, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Where(p => p.Tokens > 0).OrderBy(p => p.Tokens).ToList(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<(double Tokens, double Loss)>)g.Where(p => p.Tokens > 0).OrderBy(p => p.Tokens)
+                .Select(p => ((double)p.Tokens, p.Loss)).ToList(), StringComparer.Ordinal);
         var notes = new List<string>();
         if (store.InProgressNote is { } progress) notes.Add(progress);
         var source = new Source(experiment, plan, finals, curves, notes);
@@ -67,7 +68,7 @@ public static class ProtocolLadderAnalysis
     public const double ReadingTolerance = 1e-3;
 
     private sealed class Source(ProtocolLadderExperiment experiment, SweepPlan plan, Dictionary<string, SweepRunRecord> finals,
-        Dictionary<string, List<SweepCurvePoint>> curves, List<string> notes)
+        Dictionary<string, IReadOnlyList<(double Tokens, double Loss)>> curves, List<string> notes)
     {
         private static double Counted(TinyGpt model, bool nonEmbedding) => nonEmbedding ? model.NonEmbeddingParameters : model.Parameters;
 
@@ -101,7 +102,7 @@ public static class ProtocolLadderAnalysis
                         if (!curves.TryGetValue(id, out var curve)) continue;
                         double n = Counted(model, nonEmbedding);
                         double tokens = budget / (6 * n);
-                        if (LossAt(curve.Select(p => ((double)p.Tokens, p.Loss)).ToList(), tokens) is not { } loss)
+                        if (LossAt(curve, tokens) is not { } loss)
                         {
                             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{id}: no validation brackets {tokens:0.###e+0} tokens (budget {budget:0.0e+0}); left out"));
                             continue;
