@@ -62,8 +62,12 @@ public static partial class ExperimentSchema
         var schema = (JsonObject)options.GetJsonSchemaAsNode(defaults.GetType(), exporter);
         var typed = new JsonObject { ["title"] = title };
         if (summaries.TryGetValue("T:" + defaults.GetType().FullName, out var summary)) typed["description"] = summary;
-        // The fields every kind shares first, in the order ExperimentDefinition declares them, then the kind's own.
+        // The fields every kind shares first, in the order ExperimentDefinition declares them, then those of any base
+        // between it and the kind (BudgetedExperiment's), then the kind's own.
         var shared = typeof(ExperimentDefinition).GetProperties().Select(p => JsonName(p.Name)).ToList();
+        var bases = new List<Type>();
+        for (var t = defaults.GetType().BaseType; t is not null && t != typeof(ExperimentDefinition); t = t.BaseType) bases.Insert(0, t);
+        shared.AddRange(bases.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)).Select(p => JsonName(p.Name)));
         foreach (var (key, value) in schema)
         {
             typed[key] = key == "properties"

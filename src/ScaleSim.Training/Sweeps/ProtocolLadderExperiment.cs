@@ -12,22 +12,10 @@ namespace ScaleSim.Training.Sweeps;
 /// <see cref="LadderFamily.TunedCosine"/>) are trained at each budget. Budgets count C = 6·N·D with all parameters
 /// (the FLOP model is 6nd); step 1 recounts the same runs Kaplan's way.
 /// </summary>
-public sealed record ProtocolLadderExperiment : ExperimentDefinition
+public sealed record ProtocolLadderExperiment : BudgetedExperiment
 {
     /// <summary>A ladder counts its budgets with all parameters (6nd); step 1 recounts them without embeddings.</summary>
     public ProtocolLadderExperiment() => FlopModel = FlopModels.SixN;
-
-    /// <summary>Compute budgets C in FLOPs, 6·N·D with all parameters.</summary>
-    public double[] Budgets { get; init; } = [];
-
-    /// <summary>Sizes per budget and accounting (before widths that round to the same model are merged).</summary>
-    public int SizesPerBudget { get; init; } = 7;
-
-    /// <summary>Ratio of the largest to the smallest target size at each budget.</summary>
-    public double SizeSpan { get; init; } = 10;
-
-    /// <summary>Where each budget's optimum is expected (in the accounting the sizes are placed in).</summary>
-    public OptimumPrior PriorOptimum { get; init; } = new();
 
     /// <summary>What the first steps keep of Kaplan's protocol.</summary>
     public KaplanProtocol KaplanProtocol { get; init; } = new();
@@ -39,15 +27,9 @@ public sealed record ProtocolLadderExperiment : ExperimentDefinition
     /// <inheritdoc />
     public override void Validate(string source)
     {
-        if (Budgets is null || Budgets.Length < 2) throw new InputException($"{source}: budgets must list at least two compute budgets (a ladder step fits a line through their optima)");
-        foreach (var c in Budgets)
-            if (!(c > 0) || !double.IsFinite(c)) throw new InputException($"{source}: budgets must be positive FLOPs, got {c}");
-        if (Budgets.Distinct().Count() != Budgets.Length) throw new InputException($"{source}: budgets must be distinct");
-        if (SizesPerBudget < 3) throw new InputException($"{source}: sizes_per_budget must be at least 3 (a parabola needs three sizes), got {SizesPerBudget}");
-        if (!(SizeSpan > 1)) throw new InputException($"{source}: size_span must exceed 1, got {SizeSpan}");
+        ValidateBudgets(source, 2, "at least two compute budgets (a ladder step fits a line through their optima)");
         if (FlopModel != FlopModels.SixN) throw new InputException($"{source}: flop_model must be 6nd in a ladder (its budgets count all parameters; step 1 recounts them Kaplan's way), got {FlopModel.Name}");
         base.Validate(source);
-        PriorOptimum.Validate(source);
         KaplanProtocol.Validate(source);
     }
 }

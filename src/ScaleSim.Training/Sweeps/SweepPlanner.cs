@@ -6,7 +6,7 @@ namespace ScaleSim.Training.Sweeps;
 
 /// <summary>
 /// Turns an experiment into runs. A size sweep is one run per width and seed at its fixed token count (or tokens per
-/// parameter). An IsoFLOP experiment: at each budget, sizes spread log-evenly over <see cref="IsoFlopExperiment.SizeSpan"/>
+/// parameter). An IsoFLOP experiment: at each budget, sizes spread log-evenly over <see cref="BudgetedExperiment.SizeSpan"/>
 /// around the expected optimum, snapped to the shape rule; D = C / FLOPs-per-token; then extra horizons. A training grid:
 /// every width, token ratio, learning rate, batch, schedule and seed. Under a cosine schedule every point is a run of its
 /// own; under warmup-stable-decay the points of one size and seed (and, in a grid, rate and batch) are branches of one stem.
