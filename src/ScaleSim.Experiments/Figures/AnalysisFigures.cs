@@ -28,7 +28,7 @@ public static class AnalysisFigures
         var figures = new List<(string, string, Figure)>();
         if (curves is { Count: > 0 })
             figures.Add(("training-curves", "Training curves coloured by model size, with the Approach-1 envelope. Each budget's runs " +
-                "end where their cosine schedule ends (dotted lines); past that only runs with longer, not yet decayed, schedules remain, so the envelope " +
+                "end where their learning-rate schedules end (dotted lines); past that only runs with longer, not yet decayed, schedules remain, so the envelope " +
                 "steps up there. The steps are real, not a bug: the envelope of partial curves overstates the loss reachable at C (Hoffmann et al. 2022 §3.1)",
                 TrainingCurves(curves, r.Approach1, r.Groups.Select(g => g.Flops).ToArray(), paramsLabel)));
         if (r.Parabolas.Count > 0)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScaleSim.Analysis;
 using ScaleSim.Flops;
 using ScaleSim.Laws;
 using ScaleSim.Training.Sweeps;
@@ -54,7 +55,7 @@ public static class SimulationReport
         md.Paragraph(ExponentExplanation(plan, conventions));
         md.Paragraph($"The 95% intervals are percentiles of {primary.Approach3Bootstrap.Resamples} bootstrap resamples of {primary.Resampling}. " + (primary.Resampling.StartsWith("seeds", StringComparison.Ordinal)
             ? "The sizes and budgets are the design and stay as they are; a drawn seed brings every run of its size (its stem and all its branches), since those share initial weights and data order. " +
-              "With k seeds the bootstrap variance of a seed mean is (k − 1)/k of the sample variance, so with 2 seeds the intervals are about 1/√2 as wide as the spread a rerun would show."
+              SeedShrinkage(primary.SeedNoise)
             : "No size was trained with two seeds, so seed noise is not in these intervals."));
 
         if (primary.SeedNoise.Count > 0)
@@ -151,4 +152,14 @@ public static class SimulationReport
     private static string Interval((double Low, double High)? ci) => ci is { } c ? $"[{F(c.Low, 3)}, {F(c.High, 3)}]" : "";
 
     private static string F(double value, int decimals) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);
+
+    // The bootstrap of k seeds per point draws seed means with (k − 1)/k of the sample variance (Efron & Tibshirani 1993, §2.3).
+    private static string SeedShrinkage(IReadOnlyList<SeedNoise> noise)
+    {
+        const string general = "With k seeds the bootstrap variance of a seed mean is (k − 1)/k of the sample variance";
+        int k = noise.Count > 0 ? noise.Min(n => n.MinSeedsPerPoint) : 0;
+        if (k < 2) return general + ".";
+        string factor = k == 2 ? "1/√2" : $"√({k - 1}/{k}) ≈ {Math.Sqrt((k - 1.0) / k).ToString("0.00", CultureInfo.InvariantCulture)}";
+        return $"{general}, so with {k} seeds the intervals are about {factor} as wide as the spread a rerun would show.";
+    }
 }

@@ -132,10 +132,17 @@ public static class RunTableLoader
             .Where(p => loss[p.High] > ConflictingLossRatio * loss[p.Low])
             .OrderBy(p => Math.Min(p.Low, p.High))
             .ToList();
+        int seedColumn = raw.IndexOf("seed");
         foreach (var (low, high) in conflicts.Take(ConflictsNamed))
         {
             var (first, second) = low < high ? (low, high) : (high, low);
-            yield return $"{raw.File} lines {raw.Lines[first]} and {raw.Lines[second]}: same N and D, loss {loss[first]:G3} and {loss[second]:G3}: does the table mix experiments?";
+            string where = $"{raw.File} lines {raw.Lines[first]} and {raw.Lines[second]}";
+            // A seed column that tells the two rows apart makes them one configuration's seeds, not two experiments.
+            if (seedColumn >= 0 && raw.Rows[first][seedColumn] is { Length: > 0 } s1 && raw.Rows[second][seedColumn] is { Length: > 0 } s2 && s1 != s2)
+                yield return $"{where}: seeds {s1} and {s2} of the same N and D, loss {loss[first]:G3} and {loss[second]:G3}: " +
+                    $"seeds usually differ by about 1%, so one of them may have stalled or diverged";
+            else
+                yield return $"{where}: same N and D, loss {loss[first]:G3} and {loss[second]:G3}: does the table mix experiments?";
         }
         if (conflicts.Count > ConflictsNamed)
             yield return $"{raw.File}: {conflicts.Count - ConflictsNamed} more pairs of rows with the same N and D and losses more than {ConflictingLossRatio - 1:0%} apart";

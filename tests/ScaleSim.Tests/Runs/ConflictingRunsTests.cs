@@ -22,6 +22,13 @@ public class ConflictingRunsTests
     }
 
     [Fact]
+    public void SeedsFarApartAreNamedAsSeedsNotAsAMixedTable()
+    {
+        var runs = Table("N,D,loss,seed\n1e8,2e9,1.47,0\n1e8,2e9,1.33,1\n1e8,2e9,1.35,2\n");
+        Assert.Equal(["runs.csv lines 2 and 3: seeds 0 and 1 of the same N and D, loss 1.47 and 1.33: seeds usually differ by about 1%, so one of them may have stalled or diverged"], runs.Warnings);
+    }
+
+    [Fact]
     public void ManyConflictsAreNamedFiveAtATimeAndCounted()
     {
         var text = new System.Text.StringBuilder("N,D,loss\n");
