@@ -153,7 +153,7 @@ public static class SimulationReport
 
     private static string F(double value, int decimals) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);
 
-    // The bootstrap of k seeds per point draws seed means with (k − 1)/k of the sample variance (Efron & Tibshirani 1993, §2.3).
+    // The plug-in bootstrap's shrinkage for k seeds per point, as SeedResampling's remarks state it, with the report's actual k.
     private static string SeedShrinkage(IReadOnlyList<SeedNoise> noise)
     {
         const string general = "With k seeds the bootstrap variance of a seed mean is (k − 1)/k of the sample variance";

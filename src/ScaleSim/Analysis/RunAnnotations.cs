@@ -1,3 +1,4 @@
+using Microsoft.Data.Analysis;
 using ScaleSim.Runs;
 
 namespace ScaleSim.Analysis;
@@ -54,17 +55,8 @@ public sealed record RunAnnotations(
     public static RunAnnotations FromColumns(RunTable runs, string? budgetColumn = null)
     {
         var frame = runs.Frame;
-        int IndexOf(string name)
-        {
-            for (int c = 0; c < frame.Columns.Count; c++)
-                if (string.Equals(frame.Columns[c].Name, name, StringComparison.OrdinalIgnoreCase)) return c;
-            return -1;
-        }
-        IReadOnlyList<T?>? Read<T>(string name, Func<object?, T?> convert)
-        {
-            int column = IndexOf(name);
-            return column < 0 ? null : Enumerable.Range(0, runs.Count).Select(i => convert(frame.Columns[column][i])).ToList();
-        }
+        int IndexOf(string name) => ColumnIndex(frame, name);
+        IReadOnlyList<T?>? Read<T>(string name, Func<object?, T?> convert) => ReadColumn(frame, name, convert);
         int budget = budgetColumn is null ? BudgetAliases.Select(IndexOf).FirstOrDefault(i => i >= 0, -1) : IndexOf(budgetColumn);
         if (budgetColumn is not null && budget < 0)
             throw InputException.About($"{runs.Source}: no column '{budgetColumn}' (given by {InputName.Of("budget_column")}); columns are {string.Join(", ", frame.Columns.Select(c => c.Name))}");
@@ -73,8 +65,24 @@ public sealed record RunAnnotations(
             budget < 0 ? null : Budgets(runs, budget),
             Read(Columns.Steps, v => v as double?),
             Read(Columns.EntropyFloor, v => v as double?),
-            Read(Columns.Seed, SeedText))
+            Seeds(frame))
         { BudgetColumn = budget < 0 ? null : frame.Columns[budget].Name };
+    }
+
+    /// <summary>The seed column's cells as seed identities (0 and 0.0 are one seed), or null when the frame has no seed column.</summary>
+    internal static IReadOnlyList<string?>? Seeds(DataFrame frame) => ReadColumn(frame, Columns.Seed, SeedText);
+
+    private static int ColumnIndex(DataFrame frame, string name)
+    {
+        for (int c = 0; c < frame.Columns.Count; c++)
+            if (string.Equals(frame.Columns[c].Name, name, StringComparison.OrdinalIgnoreCase)) return c;
+        return -1;
+    }
+
+    private static IReadOnlyList<T?>? ReadColumn<T>(DataFrame frame, string name, Func<object?, T?> convert)
+    {
+        int column = ColumnIndex(frame, name);
+        return column < 0 ? null : Enumerable.Range(0, (int)frame.Rows.Count).Select(i => convert(frame.Columns[column][i])).ToList();
     }
 
     // A seed column reads as numbers; 0 and 0.0 are one seed.

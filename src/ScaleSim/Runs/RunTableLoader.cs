@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using ScaleSim.Analysis;
 using ScaleSim.Flops;
 
 namespace ScaleSim.Runs;
@@ -74,7 +75,7 @@ public static class RunTableLoader
         }
 
         var warnings = FindDuplicates(raw, n, d, c, loss);
-        warnings.AddRange(FindConflicts(raw, n, d, loss));
+        warnings.AddRange(FindConflicts(raw, n, d, loss, RunAnnotations.Seeds(frame)));
         return new RunTable(raw.File, frame, n, d, c, loss, raw.Lines.ToArray(), warnings, derived, unique);
     }
 
@@ -123,7 +124,7 @@ public static class RunTableLoader
     /// Rows with the same N and D (to 6 significant digits in log) whose losses differ by more than
     /// <see cref="ConflictingLossRatio"/>: per such configuration, the lowest and the highest loss.
     /// </summary>
-    private static IEnumerable<string> FindConflicts(RawTable raw, double[]? n, double[]? d, double[] loss)
+    private static IEnumerable<string> FindConflicts(RawTable raw, double[]? n, double[]? d, double[] loss, IReadOnlyList<string?>? seeds)
     {
         if (n is null || d is null) yield break;
         var conflicts = Enumerable.Range(0, loss.Length)
@@ -132,13 +133,12 @@ public static class RunTableLoader
             .Where(p => loss[p.High] > ConflictingLossRatio * loss[p.Low])
             .OrderBy(p => Math.Min(p.Low, p.High))
             .ToList();
-        int seedColumn = raw.IndexOf("seed");
         foreach (var (low, high) in conflicts.Take(ConflictsNamed))
         {
             var (first, second) = low < high ? (low, high) : (high, low);
             string where = $"{raw.File} lines {raw.Lines[first]} and {raw.Lines[second]}";
             // A seed column that tells the two rows apart makes them one configuration's seeds, not two experiments.
-            if (seedColumn >= 0 && raw.Rows[first][seedColumn] is { Length: > 0 } s1 && raw.Rows[second][seedColumn] is { Length: > 0 } s2 && s1 != s2)
+            if (seeds?[first] is { } s1 && seeds[second] is { } s2 && s1 != s2)
                 yield return $"{where}: seeds {s1} and {s2} of the same N and D, loss {loss[first]:G3} and {loss[second]:G3}: " +
                     $"seeds usually differ by about 1%, so one of them may have stalled or diverged";
             else

@@ -29,6 +29,14 @@ public class ConflictingRunsTests
     }
 
     [Fact]
+    public void SeedsAreComparedAsTheAnalysisReadsThem()
+    {
+        // 0 and 0.0 are one seed (RunAnnotations), so these rows are one configuration twice, not two seeds.
+        var runs = Table("N,D,loss,seed\n1e8,2e9,1.47,0\n1e8,2e9,1.33,0.0\n");
+        Assert.Equal(["runs.csv lines 2 and 3: same N and D, loss 1.47 and 1.33: does the table mix experiments?"], runs.Warnings);
+    }
+
+    [Fact]
     public void ManyConflictsAreNamedFiveAtATimeAndCounted()
     {
         var text = new System.Text.StringBuilder("N,D,loss\n");
