@@ -124,6 +124,10 @@ public class PlanBudgetsTests
         var table = CliRunner.Run("plan", "--flops", "5.76e23", "--gpu", "a100", "--gpus", "1024");
         Assert.Contains("GPU-hours", table.Out);
         Assert.Contains("days on 1024", table.Out);
+        // Thousands of days read with a suffix, as the GPU-hours beside them do, not as 4.57E+03.
+        var decade = CliRunner.Run("plan", "--flops", "1e25", "--gpu", "h100", "--gpus", "64");
+        Assert.Contains("4.57K", decade.Out);
+        Assert.DoesNotContain("E+", decade.Out);
         Assert.Equal(2, CliRunner.Run("plan", "--flops", "1e22", "--gpus", "8").ExitCode);
         var unknown = CliRunner.Run("plan", "--flops", "1e22", "--gpu", "abacus");
         Assert.Equal(2, unknown.ExitCode);

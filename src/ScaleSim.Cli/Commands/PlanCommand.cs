@@ -276,7 +276,7 @@ internal static class PlanCommand
             WithInterval(NumberFormat.Fixed(a.Loss), i?.Loss, x => NumberFormat.Fixed(x, 3)),
         };
         if (cost) cells.Add(c is null ? "" : Quantity.Format(c.AcceleratorHours));
-        if (days) cells.Add(c?.WallClockDays is { } d ? NumberFormat.General(d, 3) : "");
+        if (days) cells.Add(c?.WallClockDays is { } d ? Quantity.Format(d) : "");
         table.AddPlainRow([.. cells]);
     }
 
