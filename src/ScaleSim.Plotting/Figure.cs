@@ -127,8 +127,23 @@ public sealed class Figure
             lines && markers ? SeriesKind.LineAndMarkers : markers ? SeriesKind.Markers : SeriesKind.Line));
 
     /// <summary>Adds markers with vertical error bars from ys[i] − yErrors[i] to ys[i] + yErrors[i].</summary>
-    public Figure AddErrorBars(double[] xs, double[] ys, double[] yErrors, string? label = null, SeriesStyle? style = null) =>
-        Add(new ErrorBarLayer(xs, ys, yErrors, label, style));
+    public Figure AddErrorBars(double[] xs, double[] ys, double[] yErrors, string? label = null, SeriesStyle? style = null)
+    {
+        string what = SeriesArguments.Describe("error bars", label);
+        SeriesArguments.RequireData(ys, nameof(ys), what);
+        SeriesArguments.RequireData(yErrors, nameof(yErrors), what);
+        SeriesArguments.RequireSameLength(ys, nameof(ys), yErrors, nameof(yErrors), what);
+        if (yErrors.Any(e => !(e >= 0) || double.IsInfinity(e)))
+            throw new ArgumentException($"{what}: errors must be finite and non-negative.", nameof(yErrors));
+        return AddIntervals(xs, ys, ys.Zip(yErrors, (y, e) => y - e).ToArray(), ys.Zip(yErrors, (y, e) => y + e).ToArray(), label, style);
+    }
+
+    /// <summary>
+    /// Adds markers with vertical error bars from lows[i] to highs[i], an interval that need not be symmetric about
+    /// its point (a binomial interval near 0 or 1, a bootstrap percentile interval).
+    /// </summary>
+    public Figure AddIntervals(double[] xs, double[] ys, double[] lows, double[] highs, string? label = null, SeriesStyle? style = null) =>
+        Add(new ErrorBarLayer(xs, ys, lows, highs, label, style));
 
     /// <summary>
     /// Adds a translucent band between <paramref name="lower"/> and <paramref name="upper"/> (e.g. a confidence interval).

@@ -181,4 +181,24 @@ public class FigureTests
         Assert.Equal(24, texts["large"].Location.X, 9);
         Assert.Throws<ArgumentException>(() => new Figure().AddPointLabel(1, 1, " "));
     }
+
+    [Fact]
+    public void IntervalsAreDrawnAsGivenEvenWhenAsymmetric()
+    {
+        // A score of 0 with its binomial interval [0, 0.28], and a bootstrap interval that does not hold its point.
+        var figure = new Figure().WithYAxis("score", min: 0, max: 1)
+            .AddIntervals([1, 2], [0, 0.5], [0, 0.55], [0.28, 0.7], "scores");
+        string[] rows = figure.DataCsv().TrimEnd('\n').Split('\n');
+        Assert.Equal("error-bar,scores,1,0,0,0.28", rows[1]);
+        Assert.Equal("error-bar,scores,2,0.5,0.55,0.7", rows[2]);
+        Assert.NotEmpty(figure.RenderPng());
+        // The symmetric form is the same interval y ± e.
+        Assert.Equal("error-bar,,1,2,1.5,2.5", new Figure().AddErrorBars([1], [2], [0.5]).DataCsv().TrimEnd('\n').Split('\n')[1]);
+
+        Assert.Throws<ArgumentException>(() => new Figure().AddIntervals([1], [0.5], [0.6], [0.4]));
+        Assert.Throws<ArgumentException>(() => new Figure().AddIntervals([1], [0.5], [double.NaN], [0.6]));
+        Assert.Throws<ArgumentException>(() => new Figure().WithYAxis("L", AxisScale.Log).AddIntervals([1], [1], [0], [2]));
+        var unpaired = Assert.Throws<ArgumentException>(() => new Figure().AddErrorBars([1, 2], [1, 2], [0.1]));
+        Assert.Equal("yErrors", unpaired.ParamName);
+    }
 }

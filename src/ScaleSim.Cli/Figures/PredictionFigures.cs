@@ -22,7 +22,7 @@ internal static class PredictionFigures
             .WithYAxis("Task loss (nats per token)")
             .AddLine(grid, grid.Select(p.LossLaw.Loss).ToArray(), $"fit: {p.LossLaw.E:0.###} + ({p.LossLaw.Scale:0.##e+0}/C)^{p.LossLaw.Exponent:0.###}", new SeriesStyle { Color = FigurePalette.Blue })
             .AddScatter(flops, p.Curve.Points.Select(x => x.Loss!.Value).ToArray(), "models fitted", new SeriesStyle { Color = FigurePalette.Black });
-        figure.AddErrorBars([p.TargetFlops], [p.Loss.Estimate], [Math.Max(p.Loss.High - p.Loss.Estimate, p.Loss.Estimate - p.Loss.Low)], "forecast (95% interval)", new SeriesStyle { Color = FigurePalette.Vermillion, Marker = ScottPlot.MarkerShape.FilledSquare });
+        figure.AddIntervals([p.TargetFlops], [p.Loss.Estimate], [p.Loss.Low], [p.Loss.High], "forecast (95% interval)", new SeriesStyle { Color = FigurePalette.Vermillion, Marker = ScottPlot.MarkerShape.FilledSquare });
         if (p.ObservedLoss is { } observed)
             figure.AddScatter([p.TargetFlops], [observed], "held out (observed)", new SeriesStyle { Color = FigurePalette.Green, Marker = ScottPlot.MarkerShape.FilledDiamond, MarkerSize = 10 });
         return figure;
@@ -40,10 +40,10 @@ internal static class PredictionFigures
             .WithXAxis("Task loss (nats per token)")
             .WithYAxis($"Score ({metric}, fraction)", min: 0, max: 1.03)
             .WithLegend(LegendPlacement.LowerLeft);
-        if (p.Curve.Chance is { } chance) figure.AddHorizontalLine(chance, $"chance {chance:0.##}");
+        if (p.Curve.Chance is { } chance) figure.AddHorizontalLine(chance, $"chance {ScaleSim.Experiments.Figures.TaskCurveFigures.Level(chance)}");
         figure.AddLine(grid, p.ScoreFit.Predict(grid), "sigmoid fit", new SeriesStyle { Color = FigurePalette.Blue })
             .AddScatter(p.Curve.Points.Select(x => x.Loss!.Value).ToArray(), p.Curve.Scores, "models fitted", new SeriesStyle { Color = FigurePalette.Black })
-            .AddErrorBars([p.Loss.Estimate], [p.Score.Estimate], [Math.Max(p.Score.High - p.Score.Estimate, p.Score.Estimate - p.Score.Low)],
+            .AddIntervals([p.Loss.Estimate], [p.Score.Estimate], [p.Score.Low], [p.Score.High],
                 $"forecast at C = {ScaleSim.Experiments.Figures.AnalysisFigures.FlopsText(p.TargetFlops)} (95% interval)", new SeriesStyle { Color = FigurePalette.Vermillion, Marker = ScottPlot.MarkerShape.FilledSquare });
         if (p.ObservedScore is { } observed && p.ObservedLoss is { } loss)
             figure.AddScatter([loss], [observed], "held out (observed)", new SeriesStyle { Color = FigurePalette.Green, Marker = ScottPlot.MarkerShape.FilledDiamond, MarkerSize = 10 });

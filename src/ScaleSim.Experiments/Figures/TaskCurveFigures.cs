@@ -25,8 +25,8 @@ public static class TaskCurveFigures
         var grid = Enumerable.Range(0, 201).Select(i => lo + (hi - lo) * i / 200).ToArray();
         var scales = grid.Select(x => Math.Pow(10, x)).ToArray();
         // Head room above the data, so the legend finds an empty corner instead of squeezing the plot from outside.
-        var errors = Errors(r.Curve);
-        var levels = r.Curve.Scores.Select((y, i) => y - errors[i]).Concat(r.Curve.Scores.Select((y, i) => y + errors[i]))
+        var intervals = Intervals(r.Curve);
+        var levels = (intervals?.Select(v => v.Low).Concat(intervals.Select(v => v.High)) ?? r.Curve.Scores)
             .Concat(r.Fit.Predict(grid).Where(double.IsFinite)).Append(c.Baseline + sign * c.Margin).Append(r.Curve.Chance ?? r.Curve.Scores.Min())
             // A score is a fraction: a fit or interval reaching past 1 must not stretch the axis past it.
             .Select(v => loss ? v : Math.Min(v, 1)).ToArray();
@@ -40,8 +40,8 @@ public static class TaskCurveFigures
 
         if (r.Curve.Chance is { } chance)
         {
-            figure.AddHorizontalLine(chance, $"chance {chance:0.##}");
-            figure.AddHorizontalLine(c.Baseline + sign * c.Margin, $"chance {(loss ? "−" : "+")} margin {c.Margin:0.###}", new SeriesStyle { Color = FigurePalette.Grey, Dash = LineDash.Dotted });
+            figure.AddHorizontalLine(chance, $"chance {Level(chance)}");
+            figure.AddHorizontalLine(c.Baseline + sign * c.Margin, $"chance {(loss ? "−" : "+")} margin {Level(c.Margin)}", new SeriesStyle { Color = FigurePalette.Grey, Dash = LineDash.Dotted });
         }
         if (r.Bootstrap is { } b)
         {
@@ -57,8 +57,9 @@ public static class TaskCurveFigures
         var x = fitted.Select(i => r.Curve.Scales[i]).ToArray();
         var y = fitted.Select(i => r.Curve.Scores[i]).ToArray();
         string what = loss ? "losses" : "scores";
-        if (r.Curve.Examples is not null && !loss)
-            figure.AddErrorBars(x, y, fitted.Select(i => errors[i]).ToArray(), $"{what} (95% binomial interval)", new SeriesStyle { Color = FigurePalette.Black, MarkerSize = 6 });
+        if (intervals is not null)
+            figure.AddIntervals(x, y, fitted.Select(i => intervals[i].Low).ToArray(), fitted.Select(i => intervals[i].High).ToArray(),
+                $"{what} (95% Wilson interval)", new SeriesStyle { Color = FigurePalette.Black, MarkerSize = 6 });
         else figure.AddScatter(x, y, what, new SeriesStyle { Color = FigurePalette.Black, MarkerSize = 6 });
         if (r.Holdout is { } h)
             figure.AddScatter(h.Scales.ToArray(), h.Observed.ToArray(), $"held out, not fitted (RMSLE {h.Rmsle:0.###})", new SeriesStyle { Color = FigurePalette.Vermillion, MarkerSize = 8 });
@@ -81,6 +82,9 @@ public static class TaskCurveFigures
     /// <summary>A metric's identifier as words: "exact_match" reads "exact match".</summary>
     public static string Readable(string metric) => metric.Replace('_', ' ').Replace('-', ' ');
 
+    /// <summary>A chance level or margin as a label writes it: 0.5, 0.25, 0.00391 (not "0" for 1/256).</summary>
+    public static string Level(double value) => value.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Three significant digits, as "1.65×10⁴".</summary>
     private static string Short(double value)
     {
@@ -90,10 +94,12 @@ public static class TaskCurveFigures
         return TickLabelFormat.Scientific(value / Math.Pow(10, exponent), exponent, 2);
     }
 
-    // 1.96 binomial standard errors of each score, from its own number of examples (zero when they are unknown, or for a loss).
-    private static double[] Errors(TaskCurve curve) => curve.Examples is { } n && !curve.IsLoss
-        ? curve.Scores.Select((p, i) => 1.96 * Math.Sqrt(Math.Max(p * (1 - p), 0.25 / n[i]) / n[i])).ToArray()
-        : new double[curve.Count];
+    // Each score's 95% interval from its own number of examples; null for a loss, when the examples are unknown, or
+    // when a score is not a fraction (a table in percent), which has no binomial interval.
+    private static ScoreInterval[]? Intervals(TaskCurve curve) =>
+        curve.Examples is { } n && !curve.IsLoss && curve.Scores.All(p => p is >= 0 and <= 1)
+            ? curve.Scores.Select((p, i) => ScoreInterval.Wilson(p, n[i])).ToArray()
+            : null;
 
     // Resamples whose curve is not finite at an x are left out there (NaN where none is finite).
     private static double BandEdge(IEnumerable<double> values, double p) =>

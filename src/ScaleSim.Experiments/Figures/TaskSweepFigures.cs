@@ -40,7 +40,9 @@ internal static class TaskSweepFigures
         figure.AddLine(x, sizes.Select(s => s.ExactMatch).ToArray(), $"exact match ({Describe(exactMatch)}{mean})", new SeriesStyle { Color = FigurePalette.Vermillion });
         figure.AddScatter(spread.Select(r => r.X).ToArray(), spread.Select(r => r.Run.ExactMatch).ToArray(), null,
             new SeriesStyle { Color = FigurePalette.Vermillion.WithAlpha(0.7), Marker = ScottPlot.MarkerShape.FilledSquare, MarkerSize = 6 });
-        figure.AddLine(x, sizes.Select(s => s.Power).ToArray(), $"p{TickLabelFormat.Superscript(answerLength)}: all {answerLength} digits right, independently",
+        // With one-digit answers the three curves coincide; the label says why rather than "all 1 digits".
+        string power = answerLength == 1 ? "p¹: one-digit answers, so exact match is p itself" : $"p{TickLabelFormat.Superscript(answerLength)}: all {answerLength} digits right, independently";
+        figure.AddLine(x, sizes.Select(s => s.Power).ToArray(), power,
             new SeriesStyle { Color = FigurePalette.Vermillion, Dash = LineDash.Dashed });
         figure.AddLine(x, sizes.Select(s => s.Product).ToArray(), "product of the per-position accuracies",
             new SeriesStyle { Color = FigurePalette.Grey, Dash = LineDash.Dotted });

@@ -106,7 +106,7 @@ public static class SimulationReportWriter
             {
                 string curveFile = TaskCurveFigures.FileName(r.Curve);
                 TaskCurveFigures.Curve(r).Save(directory, curveFile, output);
-                figures.Add((curveFile, $"{task.Name}, {r.Curve.Metric}: scores with 95% binomial intervals and the selected fit"));
+                figures.Add((curveFile, $"{task.Name}, {r.Curve.Metric}: scores with 95% Wilson intervals and the selected fit"));
             }
         }
         return figures;

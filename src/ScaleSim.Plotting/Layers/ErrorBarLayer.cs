@@ -2,32 +2,39 @@ using ScottPlot;
 
 namespace ScaleSim.Plotting;
 
-/// <summary>Points with symmetric vertical error bars (y ± error).</summary>
+/// <summary>
+/// Points with vertical error bars from lows[i] to highs[i]. An interval need not be symmetric about its point, nor
+/// even hold it (a bootstrap percentile interval may not); each is drawn as it is.
+/// </summary>
 internal sealed class ErrorBarLayer : IFigureLayer
 {
     private readonly double[] xs;
     private readonly double[] ys;
-    private readonly double[] errors;
+    private readonly double[] lows;
+    private readonly double[] highs;
     private readonly string? label;
     private readonly SeriesStyle style;
     private readonly string what;
 
-    public ErrorBarLayer(double[] xs, double[] ys, double[] yErrors, string? label, SeriesStyle? style)
+    public ErrorBarLayer(double[] xs, double[] ys, double[] lows, double[] highs, string? label, SeriesStyle? style)
     {
         what = SeriesArguments.Describe("error bars", label);
         SeriesArguments.RequireData(xs, nameof(xs), what);
         SeriesArguments.RequireData(ys, nameof(ys), what);
-        SeriesArguments.RequireData(yErrors, nameof(yErrors), what);
+        SeriesArguments.RequireData(lows, nameof(lows), what);
+        SeriesArguments.RequireData(highs, nameof(highs), what);
         SeriesArguments.RequireSameLength(xs, nameof(xs), ys, nameof(ys), what);
-        SeriesArguments.RequireSameLength(xs, nameof(xs), yErrors, nameof(yErrors), what);
-        for (int i = 0; i < yErrors.Length; i++)
+        SeriesArguments.RequireSameLength(xs, nameof(xs), lows, nameof(lows), what);
+        SeriesArguments.RequireSameLength(xs, nameof(xs), highs, nameof(highs), what);
+        for (int i = 0; i < ys.Length; i++)
         {
-            if (!double.IsFinite(yErrors[i]) || yErrors[i] < 0)
-                throw new ArgumentException($"{what}: yErrors[{i}] is {yErrors[i]}; errors must be finite and non-negative.", nameof(yErrors));
+            if (!double.IsFinite(lows[i]) || !double.IsFinite(highs[i]) || !(lows[i] <= highs[i]))
+                throw new ArgumentException($"{what}: point {i} has the interval [{lows[i]}, {highs[i]}]; an interval must be finite, its low no higher than its high.", nameof(lows));
         }
         this.xs = [.. xs];
         this.ys = [.. ys];
-        errors = [.. yErrors];
+        this.lows = [.. lows];
+        this.highs = [.. highs];
         this.label = label;
         this.style = style ?? new SeriesStyle();
     }
@@ -36,30 +43,32 @@ internal sealed class ErrorBarLayer : IFigureLayer
     {
         x.Check(xs, $"{what}: x");
         y.Check(ys, $"{what}: y");
-        y.Check(ys.Select((v, i) => v - errors[i]).ToArray(), $"{what}: y − error");
-        y.Check(ys.Select((v, i) => v + errors[i]).ToArray(), $"{what}: y + error");
+        y.Check(lows, $"{what}: interval low");
+        y.Check(highs, $"{what}: interval high");
     }
 
     public IEnumerable<Coordinates[]> Footprint(AxisSpec x, AxisSpec y) =>
         xs.Select((v, i) => new[]
         {
-            new Coordinates(x.ToPlot(v), y.ToPlot(ys[i] - errors[i])),
-            new Coordinates(x.ToPlot(v), y.ToPlot(ys[i] + errors[i])),
+            new Coordinates(x.ToPlot(v), y.ToPlot(lows[i])),
+            new Coordinates(x.ToPlot(v), y.ToPlot(highs[i])),
         });
 
     public IEnumerable<FigureDataRow> Data(AxisSpec x, AxisSpec y) =>
-        xs.Select((v, i) => new FigureDataRow("error-bar", label ?? string.Empty, v, ys[i], ys[i] - errors[i], ys[i] + errors[i]));
+        xs.Select((v, i) => new FigureDataRow("error-bar", label ?? string.Empty, v, ys[i], lows[i], highs[i]));
 
     public void Draw(FigureCanvas canvas)
     {
         Color color = canvas.ColorFor(style);
         double[] xPlot = canvas.X.ToPlot(xs);
         double[] yPlot = canvas.Y.ToPlot(ys);
-        // On a log axis y ± e is not symmetric around log10(y): give both halves explicitly.
-        double[] above = ys.Select((v, i) => canvas.Y.ToPlot(v + errors[i]) - yPlot[i]).ToArray();
-        double[] below = ys.Select((v, i) => yPlot[i] - canvas.Y.ToPlot(v - errors[i])).ToArray();
+        // Each bar is drawn about its own middle in plot space, apart from its point: the interval may be asymmetric
+        // about the point (and on a log axis even y ± e is), or may not hold it at all.
+        double[] lowPlot = canvas.Y.ToPlot(lows), highPlot = canvas.Y.ToPlot(highs);
+        double[] middle = lowPlot.Select((v, i) => (v + highPlot[i]) / 2).ToArray();
+        double[] half = lowPlot.Select((v, i) => (highPlot[i] - v) / 2).ToArray();
 
-        var bars = new ScottPlot.Plottables.ErrorBar(xPlot, yPlot, null, null, above, below)
+        var bars = new ScottPlot.Plottables.ErrorBar(xPlot, middle, null, null, half, half)
         {
             LineWidth = 1.5f,
             CapSize = 4,
