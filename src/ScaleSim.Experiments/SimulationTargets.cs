@@ -71,5 +71,5 @@ public static class SimulationTargets
     // A threshold ("1%") when decimals is 0, else a signed error ("-0.53%").
     private static string P(double value, int decimals = 2) => decimals == 0
         ? value.ToString("0.##%", CultureInfo.InvariantCulture)
-        : value.ToString($"+0.{new string('0', decimals)}%;-0.{new string('0', decimals)}%", CultureInfo.InvariantCulture);
+        : value.ToString($"+0.{new string('0', decimals)}%;-0.{new string('0', decimals)}%;0.{new string('0', decimals)}%", CultureInfo.InvariantCulture);
 }

@@ -52,4 +52,15 @@ public class CommandTests
         foreach (var command in new[] { "fit", "plan", "compare", "tasks", "bench" })
             Assert.Contains(command, result.Out);
     }
+
+    [Fact]
+    public void ASignedNumberThatRoundsToZeroHasNoStraySign()
+    {
+        // A near-exact fit whose mean residual is about -1e-6: .NET's "+0.0000;-0.0000" wrote it "-+0.0000".
+        const string runs = "Parameters,Tokens,Loss\n1e8,2e9,3.1\n2e8,4e9,2.9\n4e8,8e9,2.75\n8e8,1.6e10,2.62\n1.6e9,3.2e10,2.52\n3.2e9,6.4e10,2.44\n1e8,8e9,2.95\n4e8,2e9,2.9\n1.6e9,8e9,2.6\n";
+        var fit = CliRunner.RunWithInput(runs, "fit", "-", "--bootstrap", "0");
+        Assert.Equal(0, fit.ExitCode);
+        Assert.Contains("mean 0.0000,", fit.Out);
+        Assert.DoesNotContain("-+", fit.Out);
+    }
 }

@@ -146,10 +146,10 @@ internal static class AnalyzeCommand
         table.AddPlainRow("Kaplan et al. 2020", "0.73", "", "0.27", "");
         context.Console.Write(table);
         var law = (ChinchillaLaw)r.Approach3Fit.Law;
-        string floor = r.EntropyFloor is { } f ? $" (the source's entropy floor is {f:F4}; E is off by {law.E / f - 1:+0.0%;-0.0%})" : "";
+        string floor = r.EntropyFloor is { } f ? $" (the source's entropy floor is {f:F4}; E is off by {law.E / f - 1:+0.0%;-0.0%;0.0%})" : "";
         context.Console.WriteLine($"Approach 3: E = {law.E:F4}, A = {law.A:G4}, B = {law.B:G4}, alpha = {law.Alpha:F3}, beta = {law.Beta:F3}{floor}");
         if (r.Backtest is { } b)
-            context.Console.WriteLine($"Backtest at {b.Flops:0.00e+00} FLOPs (fitted on smaller budgets): loss {b.PredictedLoss:F4} predicted vs {b.ObservedLoss:F4} observed ({b.LossError:+0.0%;-0.0%}); N_opt {b.PredictedParams:0.00e+00} vs {b.ObservedParams:0.00e+00} (ratio {b.ParamsRatio:F2})");
+            context.Console.WriteLine($"Backtest at {b.Flops:0.00e+00} FLOPs (fitted on smaller budgets): loss {b.PredictedLoss:F4} predicted vs {b.ObservedLoss:F4} observed ({b.LossError:+0.0%;-0.0%;0.0%}); N_opt {b.PredictedParams:0.00e+00} vs {b.ObservedParams:0.00e+00} (ratio {b.ParamsRatio:F2})");
         if (r.KaplanJoint is not null)
             context.Console.WriteLine($"Kaplan L(N, D) + E: alpha_N = {r.KaplanJoint.Law.ParameterValues[0]:F3}, alpha_D = {r.KaplanJoint.Law.ParameterValues[1]:F3}");
         if (r.KaplanCompute is not null)
@@ -208,11 +208,11 @@ internal static class AnalyzeCommand
             string inside = p.HasInteriorMinimum ? "yes" : !p.OpensUpward ? "no (opens down)" : "no (outside)";
             double bias = r.Approach2Bias?.VertexBias[i] ?? double.NaN;
             table.AddPlainRow(NumberFormat.Scale(p.Flops), p.Points.ToString(CultureInfo.InvariantCulture), NumberFormat.Ratio(p.Width),
-                NumberFormat.Scale(p.OptimalParams), inside, NumberFormat.Fixed(p.ResidualRmse), double.IsFinite(bias) ? bias.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture) : "—");
+                NumberFormat.Scale(p.OptimalParams), inside, NumberFormat.Fixed(p.ResidualRmse), double.IsFinite(bias) ? bias.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture) : "—");
         }
         context.Console.Write(table);
         if (r.Approach2Bias is { } b && double.IsFinite(b.ExponentBias))
-            context.Console.WriteLine($"parabola bias: the vertex of the Approach-3 law's own noise-free profile on each budget's sizes, against the law's optimum; through those vertices a is off by {b.ExponentBias:+0.000;-0.000}");
+            context.Console.WriteLine($"parabola bias: the vertex of the Approach-3 law's own noise-free profile on each budget's sizes, against the law's optimum; through those vertices a is off by {b.ExponentBias:+0.000;-0.000;0.000}");
         if (r.Scatter is { } s) context.Console.WriteLine($"scatter of the runs about their parabolas: {s:F4} in log loss");
     }
 

@@ -115,7 +115,7 @@ internal static class FitCommand
         }
         context.Console.Write(table);
         context.Console.WriteLine($"objective (summed Huber, delta {fit.HuberDelta:G3}): {fit.Objective:E6}   converged: {(fit.Converged ? "yes" : "no")} ({fit.StartsConverged}/{fit.Starts} starts converged)");
-        context.Console.WriteLine($"residuals in log loss: RMSE {fit.Quality.Rmse:F4}, mean {fit.Quality.MeanResidual:+0.0000;-0.0000}, max |r| {fit.Quality.MaxAbsResidual:F4}");
+        context.Console.WriteLine($"residuals in log loss: RMSE {fit.Quality.Rmse:F4}, mean {fit.Quality.MeanResidual:+0.0000;-0.0000;0.0000}, max |r| {fit.Quality.MaxAbsResidual:F4}");
         if (fit.Law is ChinchillaLaw c)
             context.Console.WriteLine($"compute-optimal scaling: N_opt ∝ C^{c.ParamsExponent:F3}, D_opt ∝ C^{c.TokensExponent:F3}");
         if (fit.Law is KaplanStepsLaw k)

@@ -117,9 +117,9 @@ internal static class SimulateCommand
             case ScaleSim.Experiments.Grids.TrainingGridSimulationResult r:
                 foreach (var line in ScaleSim.Experiments.Reports.TrainingGridReport.Transfer(r.Optima)) context.Console.WriteLine(line);
                 if (r.Comparison is { } comparison)
-                    context.Console.WriteLine($"warmup-stable-decay branch vs cosine, same tokens: {comparison.Mean:+0.00%;-0.00%} [{comparison.Interval.Low:+0.00%;-0.00%}, {comparison.Interval.High:+0.00%;-0.00%}] over {comparison.Pairs.Count} pairs");
+                    context.Console.WriteLine($"warmup-stable-decay branch vs cosine, same tokens: {comparison.Mean:+0.00%;-0.00%;0.00%} [{comparison.Interval.Low:+0.00%;-0.00%;0.00%}, {comparison.Interval.High:+0.00%;-0.00%;0.00%}] over {comparison.Pairs.Count} pairs");
                 if (r.LongRunComparison is { } longRuns)
-                    context.Console.WriteLine($"  on runs of at least {r.Experiment.Batch.MinSteps} steps: {longRuns.Mean:+0.00%;-0.00%} [{longRuns.Interval.Low:+0.00%;-0.00%}, {longRuns.Interval.High:+0.00%;-0.00%}] over {longRuns.Pairs.Count} pairs");
+                    context.Console.WriteLine($"  on runs of at least {r.Experiment.Batch.MinSteps} steps: {longRuns.Mean:+0.00%;-0.00%;0.00%} [{longRuns.Interval.Low:+0.00%;-0.00%;0.00%}, {longRuns.Interval.High:+0.00%;-0.00%;0.00%}] over {longRuns.Pairs.Count} pairs");
                 break;
         }
     }

@@ -119,6 +119,6 @@ internal static class TasksPredictCommand
         context.Console.Write(t);
         context.Console.WriteLine($"intervals: {p.Resamples} bootstrap resamples of each step, paired");
         if (p.ObservedScore is { } o)
-            context.Console.WriteLine($"held out: {string.Join(", ", p.HeldOut.Select(h => h.Model))}; forecast error {p.Score.Estimate - o:+0.000;-0.000}");
+            context.Console.WriteLine($"held out: {string.Join(", ", p.HeldOut.Select(h => h.Model))}; forecast error {p.Score.Estimate - o:+0.000;-0.000;0.000}");
     }
 }

@@ -74,7 +74,7 @@ internal static class TasksPublishedCommand
         methods.AddColumn(new TableColumn("max").RightAligned());
         foreach (var g in uplifts.GroupBy(u => (u.Model, u.Method)))
             methods.AddPlainRow(g.Key.Model, g.Key.Method, g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"{g.Average(u => u.Uplift):+0.0;-0.0}", $"{g.Min(u => u.Uplift):+0.0;-0.0}", $"{g.Max(u => u.Uplift):+0.0;-0.0}");
+                $"{g.Average(u => u.Uplift):+0.0;-0.0;0.0}", $"{g.Min(u => u.Uplift):+0.0;-0.0;0.0}", $"{g.Max(u => u.Uplift):+0.0;-0.0;0.0}");
         context.Console.Write(methods);
 
         static string Range(IEnumerable<double> values)

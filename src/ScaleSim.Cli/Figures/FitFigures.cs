@@ -25,7 +25,7 @@ internal static class FitFigures
     {
         double[] x = rows.Flops ?? rows.Params ?? rows.Tokens!;
         string label = rows.Flops is not null ? "Training compute C (FLOPs, 6ND)" : rows.Params is not null ? "Parameters N" : "Tokens D";
-        return new Figure($"{fit.Law.Kind} fit residuals ({fit.Points} runs; RMSE {fit.Quality.Rmse:F4}, mean {fit.Quality.MeanResidual:+0.0000;-0.0000})")
+        return new Figure($"{fit.Law.Kind} fit residuals ({fit.Points} runs; RMSE {fit.Quality.Rmse:F4}, mean {fit.Quality.MeanResidual:+0.0000;-0.0000;0.0000})")
             .WithXAxis(label, AxisScale.Log)
             .WithYAxis("log L_fit − log L (> 0: the fit lies above the data)")
             .AddHorizontalLine(0)

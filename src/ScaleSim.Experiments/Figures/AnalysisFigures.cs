@@ -159,7 +159,7 @@ public static class AnalysisFigures
         var group = r.Groups.First(g => Math.Abs(Math.Log(g.Flops / b.Flops)) < 1e-9);
         var planner = ComputePlanner.For(b.Law);
         var profile = planner.Profile(b.Flops, 0.2, 5, 60);
-        return new Figure($"Backtest at C = {FlopsText(b.Flops)}: loss error {b.LossError:+0.0%;−0.0%}, N ratio {b.ParamsRatio:0.00}")
+        return new Figure($"Backtest at C = {FlopsText(b.Flops)}: loss error {b.LossError:+0.0%;−0.0%;0.0%}, N ratio {b.ParamsRatio:0.00}")
             .WithXAxis(paramsLabel, AxisScale.Log)
             .WithYAxis("Final loss (nats/token)")
             .AddScatter(group.Rows.Select(row => n[row]).ToArray(), group.Rows.Select(row => r.Runs.Loss[row]).ToArray(), "held-out runs")

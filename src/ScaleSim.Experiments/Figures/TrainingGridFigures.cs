@@ -45,7 +45,7 @@ internal static class TrainingGridFigures
                 new SeriesStyle { Color = FigurePalette.Series(widths.IndexOf(w)), MarkerSize = 8 });
         }
         figure.AddBand([lo, hi], [100 * comparison.Interval.Low, 100 * comparison.Interval.Low], [100 * comparison.Interval.High, 100 * comparison.Interval.High], "95% interval of the mean", FigurePalette.Grey);
-        figure.AddHorizontalLine(100 * comparison.Mean, $"mean over {comparison.Pairs.Count} pairs: {comparison.Mean:+0.00%;-0.00%} [{comparison.Interval.Low:+0.00%;-0.00%}, {comparison.Interval.High:+0.00%;-0.00%}]", new SeriesStyle { Color = FigurePalette.Black });
+        figure.AddHorizontalLine(100 * comparison.Mean, $"mean over {comparison.Pairs.Count} pairs: {comparison.Mean:+0.00%;-0.00%;0.00%} [{comparison.Interval.Low:+0.00%;-0.00%;0.00%}, {comparison.Interval.High:+0.00%;-0.00%;0.00%}]", new SeriesStyle { Color = FigurePalette.Black });
         figure.AddHorizontalLine(0, null, new SeriesStyle { Color = FigurePalette.Grey, Dash = LineDash.Dotted });
         return figure;
     }

@@ -68,7 +68,7 @@ public static class ProtocolLadderReport
         md.Table(["counted", "points", "profiles with a minimum", "a [95%]", "b", "N × per 10× C", "D × per 10× C"],
             result.Conventions.Select(s => (IReadOnlyList<string>)Row(s, s.NonEmbedding ? "without embeddings" : "every parameter").Skip(1).Take(7).ToList()));
         if (result.Conventions is [{ Estimate: { } total }, { Estimate: { } non }])
-            md.Paragraph($"Counting without the embeddings changes a by {non.A - total.A:+0.000;-0.000} on the same runs.");
+            md.Paragraph($"Counting without the embeddings changes a by {non.A - total.A:+0.000;-0.000;0.000} on the same runs.");
 
         md.Heading(2, "Targets");
         md.Table(["target", "measured", "met"], result.Steps.Select(s => (IReadOnlyList<string>)
@@ -107,7 +107,7 @@ public static class ProtocolLadderReport
             // Steps 1 and 2 read the same runs; the others are independent families, so their half-widths add in quadrature.
             double? noise = before.HalfWidth is { } h0 && after.HalfWidth is { } h1 ? Math.Sqrt(h0 * h0 + h1 * h1) : null;
             string verdict = noise is not { } n ? "" : Math.Abs(move) > n ? $", beyond the combined half-width {F(n, 3)}" : $", within the combined half-width {F(n, 3)}";
-            yield return $"step {after.Number} ({after.Name}): a {F(before.Estimate.A, 3)} → {F(after.Estimate.A, 3)}, {move:+0.000;-0.000}{verdict}";
+            yield return $"step {after.Number} ({after.Name}): a {F(before.Estimate.A, 3)} → {F(after.Estimate.A, 3)}, {move:+0.000;-0.000;0.000}{verdict}";
         }
     }
 

@@ -71,7 +71,7 @@ public static class SimulationReport
         {
             var law = (ChinchillaLaw)c.Result.Approach3Fit.Law;
             return (IReadOnlyList<string>)[c.Convention.Name(), F(law.E, 4), c.Result.EntropyFloor is { } f ? F(f, 4) : "unknown",
-                c.Result.EntropyFloor is { } g ? (law.E / g - 1).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture) : "", F(law.Alpha, 3), F(law.Beta, 3)];
+                c.Result.EntropyFloor is { } g ? (law.E / g - 1).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture) : "", F(law.Alpha, 3), F(law.Beta, 3)];
         }));
         md.Paragraph("The floor is the exact minimum of the validation loss on each run's validation set (the expected cross-entropy of the true Markov " +
             "transition table), averaged over runs; the source's entropy rate is slightly lower because the first positions of a sequence have less context.");
@@ -81,7 +81,7 @@ public static class SimulationReport
             md.Heading(2, "Backtest");
             md.Paragraph($"Approach 3 fitted on the budgets up to {b.FittedFlops:0.0e+0} FLOPs ({conventions[0].Convention.Name()} N) predicts the optimum of {b.Flops:0.0e+0} " +
                 $"({F(b.Extrapolation, 1)}× beyond) at N = {b.PredictedParams:0.00e+0} with loss {F(b.PredictedLoss, 4)}; its IsoFLOP parabola puts it at N = {b.ObservedParams:0.00e+0} with loss {F(b.ObservedLoss, 4)}: " +
-                $"a loss error of {b.LossError:+0.00%;-0.00%}" + (b.CiLossError is { } l ? $" (95% interval {l.Low:+0.00%;-0.00%} to {l.High:+0.00%;-0.00%})" : "") +
+                $"a loss error of {b.LossError:+0.00%;-0.00%;0.00%}" + (b.CiLossError is { } l ? $" (95% interval {l.Low:+0.00%;-0.00%;0.00%} to {l.High:+0.00%;-0.00%;0.00%})" : "") +
                 $" and an N ratio of {F(b.ParamsRatio, 2)}" + (b.CiParamsRatio is { } q ? $" ({F(q.Low, 2)}–{F(q.High, 2)})" : "") + ", the intervals over the same resamples as the exponents.");
         }
 
@@ -91,7 +91,7 @@ public static class SimulationReport
             md.Table(["choice", "setting", "runs", "a (1)", "a (2)", "a (3)", "E", "backtest loss", "backtest N ratio", "note"], result.Robustness.Select(row => (IReadOnlyList<string>)
             [
                 row.Choice, row.Setting, $"{row.Runs}", Optional(row.A1, 3), Optional(row.A2, 3), Optional(row.A3, 3), Optional(row.E, 4),
-                row.BacktestLossError is { } l ? l.ToString("+0.00%;-0.00%", CultureInfo.InvariantCulture) : "—", Optional(row.BacktestParamsRatio, 2), row.Note ?? "",
+                row.BacktestLossError is { } l ? l.ToString("+0.00%;-0.00%;0.00%", CultureInfo.InvariantCulture) : "—", Optional(row.BacktestParamsRatio, 2), row.Note ?? "",
             ]));
             md.Paragraph(RobustnessSummary(result.Robustness));
         }
@@ -115,7 +115,7 @@ public static class SimulationReport
             $"(Approach 2: {(ne.Approach2 is { } a ? F(a.A, 3) : "—")} and {(total.Approach2 is { } b ? F(b.A, 3) : "—")}). " +
             $"Pearce & Song (2024) reconcile Kaplan's 0.73 with Chinchilla's 0.5 by the convention: where embeddings are a large and shrinking share of " +
             $"the parameters, non-embedding counts steepen N_opt(C). Here the embeddings (token and position tables, (V + T)·d_model) are " +
-            $"{shares.Min():P0} to {shares.Max():P0} of the parameters, so the shift is {size} ({shift:+0.000;-0.000}). " +
+            $"{shares.Min():P0} to {shares.Max():P0} of the parameters, so the shift is {size} ({shift:+0.000;-0.000;0.000}). " +
             "A PyTorch pilot on this machine (../shared/notes/tiny-scaling-study.md) measured a ≈ 0.69 with non-embedding N and 0.66 with total N on " +
             "the same kind of source: its shift between conventions was small too, so its distance from 0.5 came from elsewhere. docs/simulation.md " +
             "records what we found about that difference.";
@@ -143,7 +143,7 @@ public static class SimulationReport
         var losses = rows.Select(r => r.BacktestLossError).OfType<double>().ToList();
         return "Each row changes one choice from the baseline and reruns the point estimates (no bootstrap). Across the rows: " +
             $"{Range(r => r.A1, "Approach 1's a")}, {Range(r => r.A2, "Approach 2's a")}, {Range(r => r.A3, "Approach 3's a")}" +
-            (losses.Count > 0 ? $", backtest loss error {losses.Min():+0.00%;-0.00%} to {losses.Max():+0.00%;-0.00%}" : "") +
+            (losses.Count > 0 ? $", backtest loss error {losses.Min():+0.00%;-0.00%;0.00%} to {losses.Max():+0.00%;-0.00%;0.00%}" : "") +
             ". A conclusion about a holds only as far as it holds across this range.";
     }
 

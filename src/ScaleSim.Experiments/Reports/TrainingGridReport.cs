@@ -106,5 +106,5 @@ public static class TrainingGridReport
 
     private static string F(double value, int decimals) => value.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
 
-    private static string P(double value) => value.ToString("+0.00%;-0.00%", CultureInfo.InvariantCulture);
+    private static string P(double value) => value.ToString("+0.00%;-0.00%;0.00%", CultureInfo.InvariantCulture);
 }

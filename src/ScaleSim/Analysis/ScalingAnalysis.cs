@@ -115,7 +115,7 @@ public static class ScalingAnalysis
         var bias = Approach2Profiles.Bias(runs, groups, parabolas, law);
         if (approach2 is not null && bias.IsLarge)
             warnings.Add($"Approach 2: on these budgets' sizes (up to {parabolas.Max(p => p.Width):0.#}× wide) a parabola misses the optimum of the " +
-                $"Approach-3 law's own noise-free profile by up to {bias.WorstVertexBias:0.0%} and tilts a by {bias.ExponentBias:+0.000;-0.000}: " +
+                $"Approach-3 law's own noise-free profile by up to {bias.WorstVertexBias:0.0%} and tilts a by {bias.ExponentBias:+0.000;-0.000;0.000}: " +
                 "the parabola is a biased model of these profiles, and Approach 2's intercept and predictions carry that bias");
 
         var kaplanJoint = TryFit(runs, "kaplan-nd", options, notes);
