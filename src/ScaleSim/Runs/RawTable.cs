@@ -113,13 +113,27 @@ public sealed record RawTable(string File, IReadOnlyList<string> Columns, IReadO
         return new RawTable(file, columns, rows, parsed.Select(p => p.Line).ToList());
     }
 
-    /// <summary>The index of a column (case-insensitive), or -1.</summary>
+    /// <summary>
+    /// The index of a column: by name ignoring case, else by its letters and digits alone ("Model Size" and "val/loss"
+    /// are model_size and val_loss), so headers written by other tools are found; -1 when none matches, or when
+    /// several match only that loosely. A unit in the name ("Params (B)") keeps it from matching a plain name.
+    /// </summary>
     public int IndexOf(string column)
     {
         for (int i = 0; i < Columns.Count; i++)
             if (string.Equals(Columns[i], column, StringComparison.OrdinalIgnoreCase)) return i;
-        return -1;
+        string key = LooseKey(column);
+        int found = -1;
+        for (int i = 0; i < Columns.Count; i++)
+        {
+            if (LooseKey(Columns[i]) != key) continue;
+            if (found >= 0) return -1;
+            found = i;
+        }
+        return key.Length == 0 ? -1 : found;
     }
+
+    private static string LooseKey(string name) => string.Concat(name.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 
     /// <summary>
     /// Parses one column as positive finite numbers, failing on the first bad cell with file, line and column named.

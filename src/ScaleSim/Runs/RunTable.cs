@@ -90,5 +90,11 @@ public sealed class RunTable
     }
 
     private InputException Missing(string what, string parameter, string[] aliases) =>
-        InputException.About($"{Source}: no column for {what} (looked for {string.Join(", ", aliases)}); name it with {InputName.Of(parameter)} COLUMN");
+        InputException.About($"{Source}: no column for {what} (looked for {string.Join(", ", aliases)}; the file has {Columns()}); name it with {InputName.Of(parameter)} COLUMN");
+
+    private string Columns()
+    {
+        var names = Frame.Columns.Select(c => c.Name).ToList();
+        return names.Count <= 12 ? string.Join(", ", names) : string.Join(", ", names.Take(12)) + $" and {names.Count - 12} more";
+    }
 }

@@ -94,6 +94,25 @@ public class RunTableLoaderTests : IDisposable
     }
 
     [Fact]
+    public void FindsHeadersWrittenByOtherToolsButNotColumnsWithUnits()
+    {
+        // Spreadsheet-style headers: found by their letters and digits, whatever the case, spaces or punctuation.
+        var runs = RunTableLoader.Load(Write("r.csv", "Model Size,Training Tokens,eval/loss\n1e8,2e9,3.1\n2e8,4e9,2.9\n"));
+        Assert.Equal([1e8, 2e8], runs.Params!);
+        Assert.Equal([2e9, 4e9], runs.Tokens!);
+        Assert.Equal([3.1, 2.9], runs.Loss);
+        // An exact name wins over a loose one, and two loose matches are no match.
+        var exact = RunTableLoader.Load(Write("e.csv", "N,n.,D,loss\n1e8,7,2e9,3\n"));
+        Assert.Equal([1e8], exact.Params!);
+        var twice = RunTableLoader.Load(Write("t.csv", "model size,Model-Size,D,loss\n1e8,7,2e9,3\n"));
+        Assert.Null(twice.Params);
+        // "Params (B)" is in billions: read as a count it would be off by 10⁹, so it is not taken for N.
+        var units = RunTableLoader.Load(Write("u.csv", "Params (B),D,loss\n0.1,2e9,3\n"));
+        Assert.Null(units.Params);
+        Assert.Contains("Params (B)", Assert.Throws<InputException>(() => units.RequireParams()).Message);
+    }
+
+    [Fact]
     public void RequiringAnAbsentColumnSaysHowToMapIt()
     {
         var runs = RunTableLoader.Load(Write("r.csv", "N,loss\n1e8,3\n"));
