@@ -50,7 +50,7 @@ public class BadInputTests
         { "explain zero vocabulary", ["explain", "kaplan-vs-chinchilla", "--vocab", "0"], "--vocab must be a positive finite number" },
         { "fit data-constrained without U", ["fit", "{runs}", "--law", "data-constrained", "--loss", "loss_c4", "--bootstrap", "0"], "needs unique tokens U per run (map the column with --u)" },
         { "tasks: missing file", ["tasks", "fit", "{dir}/nope.csv"], "nope.csv: file not found" },
-        { "tasks: percentages", ["tasks", "fit", "{percent}"], "line 2, column 'score' (score): value 57 is outside [0, 1] (scores are fractions; divide percentages by 100)" },
+        { "tasks: percentages", ["tasks", "fit", "{percent}"], "line 2, column 'score' (score): value 57 is outside [0, 1] (scores are fractions: give --percent if the table's are percentages)" },
         { "tasks: no scale kind", ["tasks", "fit", "{generic}"], "column 'scale' does not say whether it holds parameters, FLOPs or tokens; give --scale params, flops or tokens" },
         { "tasks: unknown scale", ["tasks", "fit", "{tasks}", "--scale", "years"], "--scale 'years' is not a scale" },
         { "tasks: unknown form", ["tasks", "fit", "{tasks}", "--form", "gompertz"], "--form 'gompertz' is not a curve form" },

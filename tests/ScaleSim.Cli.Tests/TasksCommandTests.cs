@@ -38,6 +38,22 @@ public class TasksCommandTests
     }
 
     [Fact]
+    public void FitReadsAWideTableOfPercentages()
+    {
+        using var table = new TaskTableFile();
+        // A leaderboard-style table: one column per benchmark, in percent, a gap marked "-".
+        string wide = table.Write("wide.csv", "Model,Params,MMLU,ARC\nA,1e8,25.0,30\nB,1e9,26.5,-\nC,1e10,40,52\nD,1e11,61,70\nE,1e12,76,81\n");
+        var refused = CliRunner.Run("tasks", "fit", wide, "--bootstrap", "0");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("give --percent", refused.Error);
+        var fit = CliRunner.Run("tasks", "fit", wide, "--percent", "--bootstrap", "0", "--json");
+        Assert.Equal(0, fit.ExitCode);
+        var curves = System.Text.Json.Nodes.JsonNode.Parse(fit.Out)!["curves"]!.AsArray();
+        Assert.Equal(["ARC", "MMLU"], curves.Select(c => c!["task"]!.GetValue<string>()).Order());
+        Assert.Equal(4, curves.Single(c => c!["task"]!.GetValue<string>() == "ARC")!["points"]!.GetValue<int>());
+    }
+
+    [Fact]
     public void FitJsonSnapshot()
     {
         using var table = new TaskTableFile();

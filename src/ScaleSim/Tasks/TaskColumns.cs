@@ -5,7 +5,10 @@ namespace ScaleSim.Tasks;
 /// <summary>
 /// Which columns of a task table hold what, and which scale the table is on. A null name means "look for the usual
 /// names" (matched case-insensitively); a null <see cref="ScaleKind"/> means "the scale column's name says which"; a null
-/// <see cref="Direction"/> means "the direction column says, or every value is a score".
+/// <see cref="Direction"/> means "the direction column says, or every value is a score". With <see cref="Percent"/>,
+/// scores, chance levels and partial credit are percentages (0–100), as papers print them, and are read as fractions.
+/// A table with neither a task nor a metric column is read as a wide table: one column per task (see
+/// <see cref="TaskTableLoader"/>).
 /// </summary>
 public sealed record TaskColumns(
     ScaleVariable? ScaleKind = null,
@@ -14,7 +17,8 @@ public sealed record TaskColumns(
     string? Model = null,
     string? Task = null,
     string? Metric = null,
-    MetricDirection? Direction = null)
+    MetricDirection? Direction = null,
+    bool Percent = false)
 {
     /// <summary>Names tried for the model.</summary>
     public static readonly string[] ModelAliases = ["model", "model_name", "name"];

@@ -9,7 +9,8 @@ namespace ScaleSim.Tasks;
 /// Loads task results from CSV, TSV or JSON Lines into a <see cref="TaskTable"/>. Bad input is reported as for run
 /// tables: one <see cref="InputException"/> line naming the file, line and column. A value is a score (a fraction in
 /// [0, 1]) unless the table is read as losses (<see cref="TaskColumns.Direction"/>) or its <c>direction</c> column says
-/// <c>lower</c> for the row: then it is a loss, any positive number.
+/// <c>lower</c> for the row: then it is a loss, any positive number. A table with neither a task nor a metric column
+/// is read as a wide table, one row per model and one column per task (<see cref="WideTaskTable"/>).
 /// </summary>
 public static class TaskTableLoader
 {
@@ -23,6 +24,9 @@ public static class TaskTableLoader
         if (raw.Rows.Count == 0) throw new InputException($"{raw.File}: no data rows");
 
         var (scaleCol, kind) = FindScale(raw, columns);
+        if (columns.Task is null && columns.Metric is null && columns.Score is null
+            && Find(raw, TaskColumns.TaskAliases) < 0 && Find(raw, TaskColumns.MetricAliases) < 0)
+            return WideTaskTable.Read(raw, columns, scaleCol, kind);
         int modelCol = Require(raw, columns.Model, TaskColumns.ModelAliases, "model", "model_column");
         int taskCol = Require(raw, columns.Task, TaskColumns.TaskAliases, "task", "task_column");
         int metricCol = Require(raw, columns.Metric, TaskColumns.MetricAliases, "metric", "metric_column");
@@ -48,10 +52,10 @@ public static class TaskTableLoader
                 raw.ParseNumber(r, scaleCol, TaskColumns.Name(kind), requirePositive: true),
                 Text(raw, r, taskCol, "task"),
                 Text(raw, r, metricCol, "metric"),
-                loss ? raw.ParseNumber(r, scoreCol, "loss", requirePositive: true) : Fraction(raw, r, scoreCol, "score", optional: false)!.Value,
-                loss ? Positive(raw, r, chanceCol, "chance loss") : Fraction(raw, r, chanceCol, "chance", optional: true, below: true),
+                loss ? raw.ParseNumber(r, scoreCol, "loss", requirePositive: true) : Fraction(raw, r, scoreCol, "score", columns.Percent, optional: false)!.Value,
+                loss ? Positive(raw, r, chanceCol, "chance loss") : Fraction(raw, r, chanceCol, "chance", columns.Percent, optional: true, below: true),
                 Count(raw, r, examplesCol),
-                Fraction(raw, r, partialCol, "partial credit", optional: true),
+                Fraction(raw, r, partialCol, "partial credit", columns.Percent, optional: true),
                 Positive(raw, r, lossCol, "task loss"),
                 raw.Lines[r],
                 direction));
@@ -113,7 +117,7 @@ public static class TaskTableLoader
         throw InputException.About($"{raw.File}: no scale column (looked for {string.Join(", ", looked)}); name it with {InputName.Of("scale_column")} COLUMN");
     }
 
-    private static int Find(RawTable raw, string[] aliases)
+    internal static int Find(RawTable raw, string[] aliases)
     {
         foreach (var alias in aliases)
         {
@@ -136,10 +140,10 @@ public static class TaskTableLoader
         return found;
     }
 
-    private static string Where(RawTable raw, int row, int col, string meaning) =>
+    internal static string Where(RawTable raw, int row, int col, string meaning) =>
         $"{raw.File} line {raw.Lines[row]}, column '{raw.Columns[col]}' ({meaning})";
 
-    private static string Text(RawTable raw, int row, int col, string meaning)
+    internal static string Text(RawTable raw, int row, int col, string meaning)
     {
         string? cell = raw.Rows[row][col];
         if (string.IsNullOrWhiteSpace(cell)) throw new InputException($"{Where(raw, row, col, meaning)}: missing value");
@@ -148,17 +152,23 @@ public static class TaskTableLoader
 
     private static bool Empty(RawTable raw, int row, int col) => col < 0 || string.IsNullOrWhiteSpace(raw.Rows[row][col]);
 
-    /// <summary>A number in [0, 1] (in [0, 1) with <paramref name="below"/>, for a chance level).</summary>
-    private static double? Fraction(RawTable raw, int row, int col, string meaning, bool optional, bool below = false)
+    /// <summary>
+    /// A number in [0, 1] (in [0, 1) with <paramref name="below"/>, for a chance level); with <paramref name="percent"/>
+    /// a number in [0, 100], returned as a fraction.
+    /// </summary>
+    internal static double? Fraction(RawTable raw, int row, int col, string meaning, bool percent, bool optional, bool below = false)
     {
         if (optional && Empty(raw, row, col)) return null;
         double v = raw.ParseNumber(row, col, meaning, requirePositive: false);
-        if (v < 0 || v > 1 || (below && v == 1))
+        double top = percent ? 100 : 1;
+        if (v < 0 || v > top || (below && v == top))
         {
-            string hint = v > 1 && v <= 100 ? " (scores are fractions; divide percentages by 100)" : "";
-            throw new InputException($"{Where(raw, row, col, meaning)}: value {raw.Rows[row][col]} is outside [0, 1{(below ? ")" : "]")}{hint}");
+            string where = Where(raw, row, col, meaning), range = $"[0, {top}{(below ? ")" : "]")}";
+            if (!percent && v > 1 && v <= 100)
+                throw InputException.About($"{where}: value {raw.Rows[row][col]} is outside {range} (scores are fractions: give {InputName.Of("percent")} if the table's are percentages)");
+            throw new InputException($"{where}: value {raw.Rows[row][col]} is outside {range}");
         }
-        return v;
+        return v / top;
     }
 
     /// <summary>
@@ -187,7 +197,7 @@ public static class TaskTableLoader
     private static double? Positive(RawTable raw, int row, int col, string meaning) =>
         Empty(raw, row, col) ? null : raw.ParseNumber(row, col, meaning, requirePositive: true);
 
-    private static DataFrameColumn Extra(RawTable raw, int col, string name)
+    internal static DataFrameColumn Extra(RawTable raw, int col, string name)
     {
         var values = new double?[raw.Rows.Count];
         for (int r = 0; r < raw.Rows.Count; r++)
@@ -201,7 +211,7 @@ public static class TaskTableLoader
         return new DoubleDataFrameColumn(name, values);
     }
 
-    private static List<string> Duplicates(string file, IReadOnlyList<TaskObservation> rows)
+    internal static List<string> Duplicates(string file, IReadOnlyList<TaskObservation> rows)
     {
         var warnings = new List<string>();
         var first = new Dictionary<(string, string, string), int>();

@@ -20,6 +20,56 @@ public class TaskTableLoaderTests : IDisposable
     private const string Header = "model,params,task,metric,score,chance,examples,partial_credit,loss,note\n";
 
     [Fact]
+    public void ReadsAWideTableAsOneTaskPerColumn()
+    {
+        // As papers print results: a row per model, a column per benchmark, a family column, gaps marked "-" or left empty.
+        var table = TaskTableLoader.Load(Write("wide.csv",
+            "Model,Params,Family,MMLU,HellaSwag,examples\n" +
+            "A,1e8,x,0.25,0.30,100\n" +
+            "B,1e9,x,0.26,-,100\n" +
+            "C,1e10,y,0.40,,100\n" +
+            "D,1e11,y,0.60,0.70,100\n"));
+        Assert.Equal(ScaleVariable.Params, table.ScaleKind);
+        var curves = table.Curves();
+        Assert.Equal(["HellaSwag", "MMLU"], curves.Select(c => c.Task).Order());
+        var mmlu = curves.Single(c => c.Task == "MMLU");
+        Assert.Equal("score", mmlu.Metric);
+        Assert.Equal([1e8, 1e9, 1e10, 1e11], mmlu.Scales);
+        Assert.Equal([0.25, 0.26, 0.40, 0.60], mmlu.Scores);
+        Assert.Equal([100, 100, 100, 100], mmlu.Examples!);
+        Assert.Equal(["A", "D"], curves.Single(c => c.Task == "HellaSwag").Points.Select(p => p.Model));
+        Assert.Equal(5, mmlu.Points[3].Line);
+        // The family is kept beside each observation, not read as a task.
+        Assert.Equal(6, table.Frame.Rows.Count);
+        Assert.Equal("y", table.Frame.Columns["Family"][5]);
+        Assert.Empty(table.Warnings);
+    }
+
+    [Fact]
+    public void PercentagesAreReadAsFractionsWhenSaid()
+    {
+        string wide = Write("pct.csv", "model,params,MMLU\na,1e9,25.5\nb,1e10,57\n");
+        Assert.Contains("give percent if the table's are percentages", Assert.Throws<InputException>(() => TaskTableLoader.Load(wide)).Message);
+        Assert.Equal([0.255, 0.57], TaskTableLoader.Load(wide, new TaskColumns(Percent: true)).Curves()[0].Scores);
+        var tall = TaskTableLoader.Load(Write("tall.csv", "model,params,task,metric,score,chance\na,1e9,t,acc,25.5,25\n"), new TaskColumns(Percent: true));
+        Assert.Equal(0.255, tall.Rows[0].Score, 12);
+        Assert.Equal(0.25, tall.Rows[0].Chance);
+        Assert.Contains("outside [0, 100]", Assert.Throws<InputException>(() =>
+            TaskTableLoader.Load(Write("over.csv", "model,params,MMLU\na,1e9,125\n"), new TaskColumns(Percent: true))).Message);
+    }
+
+    [Fact]
+    public void AWideColumnWithAStrayWordIsNotATaskAndSaysSo()
+    {
+        var table = TaskTableLoader.Load(Write("typo.csv", "params,MMLU,ARC\n1e8,0.25,0.3\n1e9,O.3,0.4\n1e10,0.5,0.6\n"));
+        Assert.Equal(["ARC"], table.Curves().Select(c => c.Task));
+        Assert.Equal("line 2", table.Rows[0].Model);
+        Assert.Contains(table.Warnings, w => w.Contains("line 3, column 'MMLU': 'O.3' is not a number", StringComparison.Ordinal));
+        var none = Assert.Throws<InputException>(() => TaskTableLoader.Load(Write("none.csv", "params,family\n1e8,x\n")));
+        Assert.Contains("no task column", none.Message);
+    }
+
+    [Fact]
     public void LoadsCsvWithOptionalColumnsAndGroupsCurves()
     {
         var table = TaskTableLoader.Load(Write("t.csv", Header +
@@ -63,7 +113,7 @@ public class TaskTableLoaderTests : IDisposable
         { "no scale", "model,task,metric,score\na,t,m,0.5\n", "no scale column (looked for params" },
         { "generic scale", "model,scale,task,metric,score\na,1e9,t,m,0.5\n", "column 'scale' does not say whether it holds parameters, FLOPs or tokens" },
         { "no score", "model,params,task,metric\na,1e9,t,m\n", "no score column (looked for score, value, accuracy)" },
-        { "percent", "model,params,task,metric,score\na,1e9,t,m,57\n", "line 2, column 'score' (score): value 57 is outside [0, 1] (scores are fractions; divide percentages by 100)" },
+        { "percent", "model,params,task,metric,score\na,1e9,t,m,57\n", "line 2, column 'score' (score): value 57 is outside [0, 1] (scores are fractions: give percent if the table's are percentages)" },
         { "NaN score", "model,params,task,metric,score\na,1e9,t,m,nan\n", "line 2, column 'score' (score): value is NaN" },
         { "zero scale", "model,params,task,metric,score\na,0,t,m,0.5\n", "line 2, column 'params' (params): value 0 must be positive" },
         { "empty task", "model,params,task,metric,score\na,1e9,,m,0.5\n", "line 2, column 'task' (task): missing value" },
