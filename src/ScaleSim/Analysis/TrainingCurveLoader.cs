@@ -14,9 +14,6 @@ public static class TrainingCurveLoader
     /// <summary>Names tried for the run name.</summary>
     public static readonly string[] RunAliases = ["run", "run_id", "run_name", "name", "model"];
 
-    /// <summary>Names tried for the loss (the runs table's, and those of common loggers).</summary>
-    public static readonly string[] LossAliases = [.. RunColumns.LossAliases, "eval_loss", "validation_loss", "valid_loss"];
-
     /// <summary>
     /// Loads the curves of <paramref name="path"/>. <paramref name="runs"/> and <paramref name="annotations"/> (its run
     /// names and steps) supply what the curves table lacks; <paramref name="deriveFlops"/> ignores a compute column (when N
@@ -29,15 +26,15 @@ public static class TrainingCurveLoader
         var raw = RawTable.Read(path);
         if (raw.Rows.Count == 0) throw new InputException($"{raw.File}: no data rows");
         int run = Find(raw, RunAliases);
-        int loss = Find(raw, LossAliases);
-        int tokens = Find(raw, RunColumns.TokensAliases.Append("tokens_seen").ToArray());
+        int loss = Find(raw, RunColumns.LossAliases);
+        int tokens = Find(raw, RunColumns.TokensAliases);
         int step = Find(raw, RunColumns.StepsAliases);
         // A named N column that the curves lack means "take N from the runs table", not "take any N column here".
         int n = paramsColumn is not null ? raw.IndexOf(paramsColumn) : Find(raw, RunColumns.ParamsAliases);
         int c = deriveFlops ? -1 : Find(raw, RunColumns.FlopsAliases);
         string columns = string.Join(", ", raw.Columns);
         if (run < 0) throw new InputException($"{raw.File}: no run column (looked for {string.Join(", ", RunAliases)}; columns are {columns})");
-        if (loss < 0) throw new InputException($"{raw.File}: no loss column (looked for {string.Join(", ", LossAliases)}; columns are {columns})");
+        if (loss < 0) throw new InputException($"{raw.File}: no loss column (looked for {string.Join(", ", RunColumns.LossAliases)}; columns are {columns})");
         if (tokens < 0 && step < 0)
             throw new InputException($"{raw.File}: no tokens or step column (looked for {string.Join(", ", RunColumns.TokensAliases)}, {string.Join(", ", RunColumns.StepsAliases)}; columns are {columns})");
 
