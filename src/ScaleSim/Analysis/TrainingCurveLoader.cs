@@ -27,11 +27,13 @@ public static class TrainingCurveLoader
         if (raw.Rows.Count == 0) throw new InputException($"{raw.File}: no data rows");
         int run = Find(raw, RunAliases);
         int loss = Find(raw, RunColumns.LossAliases);
-        int tokens = Find(raw, RunColumns.TokensAliases);
+        int tokens = FindCount(raw, RunColumns.TokensAliases);
         int step = Find(raw, RunColumns.StepsAliases);
         // A named N column that the curves lack means "take N from the runs table", not "take any N column here".
-        int n = paramsColumn is not null ? raw.IndexOf(paramsColumn) : Find(raw, RunColumns.ParamsAliases);
-        int c = deriveFlops ? -1 : Find(raw, RunColumns.FlopsAliases);
+        int n = paramsColumn is not null ? (raw.IndexOf(paramsColumn) is >= 0 and var named ? named : raw.IndexOfWithUnit(paramsColumn)) : FindCount(raw, RunColumns.ParamsAliases);
+        int c = deriveFlops ? -1 : FindCount(raw, RunColumns.FlopsAliases);
+        // Counts whose header gives a unit ("tokens (B)") are scaled by it.
+        double nFactor = Factor(raw, n, "parameters N", compute: false), dFactor = Factor(raw, tokens, "tokens", compute: false), cFactor = Factor(raw, c, "compute C", compute: true);
         string columns = string.Join(", ", raw.Columns);
         if (run < 0) throw new InputException($"{raw.File}: no run column (looked for {string.Join(", ", RunAliases)}; columns are {columns})");
         if (loss < 0) throw new InputException($"{raw.File}: no loss column (looked for {string.Join(", ", RunColumns.LossAliases)}; columns are {columns})");
@@ -64,15 +66,28 @@ public static class TrainingCurveLoader
             curves.Add(TrainingCurve.FromPoints(name, rows.Select(i =>
             {
                 double size = n >= 0
-                    ? raw.ParseNumber(i, n, "parameters N", requirePositive: true)
+                    ? nFactor * raw.ParseNumber(i, n, "parameters N", requirePositive: true)
                     : runParams ?? throw new InputException($"{raw.File} line {raw.Lines[i]}: run '{name}' has no parameter count (no N column here, and no runs-table row named '{name}')");
-                double seen = tokens >= 0 ? raw.ParseNumber(i, tokens, "tokens", requirePositive: true) : raw.ParseNumber(i, step, "step", requirePositive: true) * perStep!.Value;
-                double? flops = c >= 0 ? raw.ParseNumber(i, c, "compute C", requirePositive: true)
+                double seen = tokens >= 0 ? dFactor * raw.ParseNumber(i, tokens, "tokens", requirePositive: true) : raw.ParseNumber(i, step, "step", requirePositive: true) * perStep!.Value;
+                double? flops = c >= 0 ? cFactor * raw.ParseNumber(i, c, "compute C", requirePositive: true)
                     : runRow is { } r && runs!.Flops is { } cr && runs.Tokens is { } dr && n < 0 ? cr[r] * seen / dr[r] : null;
                 return (Params: size, Tokens: seen, Flops: flops, Loss: raw.ParseNumber(i, loss, "loss", requirePositive: true));
             })));
         }
         return curves;
+    }
+
+    // A count column by its usual names, then by a usual name with a unit ("tokens (B)").
+    private static int FindCount(RawTable raw, string[] aliases) =>
+        Find(raw, aliases) is >= 0 and var plain ? plain : aliases.Select(raw.IndexOfWithUnit).FirstOrDefault(i => i >= 0, -1);
+
+    private static double Factor(RawTable raw, int col, string meaning, bool compute)
+    {
+        if (col < 0) return 1;
+        var unit = ColumnUnit.Parse(raw.Columns[col]);
+        if (unit.IsCompute && !compute)
+            throw new InputException($"{raw.File}: column '{raw.Columns[col]}' holds {meaning}, but {unit.Unit} is a unit of compute");
+        return unit.Factor;
     }
 
     private static int Find(RawTable raw, string[] aliases)

@@ -133,6 +133,24 @@ public sealed record RawTable(string File, IReadOnlyList<string> Columns, IReadO
         return key.Length == 0 ? -1 : found;
     }
 
+    /// <summary>
+    /// The index of the one column whose header is <paramref name="column"/> (as <see cref="IndexOf"/> matches it)
+    /// followed by a unit in brackets, "Params (B)" for params (<see cref="ColumnUnit"/>); -1 when none or several.
+    /// </summary>
+    public int IndexOfWithUnit(string column)
+    {
+        string key = LooseKey(column);
+        int found = -1;
+        for (int i = 0; i < Columns.Count; i++)
+        {
+            var unit = ColumnUnit.Parse(Columns[i]);
+            if (unit.Unit is null || LooseKey(unit.Name) != key) continue;
+            if (found >= 0) return -1;
+            found = i;
+        }
+        return key.Length == 0 ? -1 : found;
+    }
+
     private static string LooseKey(string name) => string.Concat(name.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 
     /// <summary>

@@ -33,11 +33,12 @@ public static class RunTableLoader
         if (lossCol < 0)
             throw InputException.About($"{raw.File}: no loss column (looked for {string.Join(", ", RunColumns.LossAliases)}); name it with {InputName.Of("loss_column")} COLUMN");
 
-        double[]? n = nCol >= 0 ? raw.PositiveColumn(nCol, "parameters N") : null;
-        double[]? d = dCol >= 0 ? raw.PositiveColumn(dCol, "tokens D") : null;
-        double[]? c = cCol >= 0 ? raw.PositiveColumn(cCol, "compute C") : null;
+        var notes = new List<string>();
+        double[]? n = nCol >= 0 ? Counts(raw, nCol, "parameters N", compute: false, notes) : null;
+        double[]? d = dCol >= 0 ? Counts(raw, dCol, "tokens D", compute: false, notes) : null;
+        double[]? c = cCol >= 0 ? Counts(raw, cCol, "compute C", compute: true, notes) : null;
         double[] loss = raw.PositiveColumn(lossCol, "loss");
-        double[]? unique = uniqueCol >= 0 ? raw.PositiveColumn(uniqueCol, "unique tokens U") : null;
+        double[]? unique = uniqueCol >= 0 ? Counts(raw, uniqueCol, "unique tokens U", compute: false, notes) : null;
 
         string? derived = null;
         if (n is not null && d is not null && c is null)
@@ -74,7 +75,7 @@ public static class RunTableLoader
             frame.Columns.Add(ExtraColumn(raw, col, name));
         }
 
-        var warnings = FindDuplicates(raw, n, d, c, loss);
+        var warnings = notes.Concat(FindDuplicates(raw, n, d, c, loss)).ToList();
         warnings.AddRange(FindConflicts(raw, n, d, loss, RunAnnotations.Seeds(frame)));
         return new RunTable(raw.File, frame, n, d, c, loss, raw.Lines.ToArray(), warnings, derived, unique);
     }
@@ -83,7 +84,7 @@ public static class RunTableLoader
     {
         if (requested is not null)
         {
-            int i = raw.IndexOf(requested);
+            int i = raw.IndexOf(requested) is >= 0 and var exact ? exact : raw.IndexOfWithUnit(requested);
             if (i < 0) throw InputException.About($"{raw.File}: no column '{requested}' (given by {InputName.Of(parameter)}); columns are {string.Join(", ", raw.Columns)}");
             return i;
         }
@@ -92,7 +93,28 @@ public static class RunTableLoader
             int i = raw.IndexOf(alias);
             if (i >= 0) return i;
         }
+        foreach (var alias in aliases)
+        {
+            int i = raw.IndexOfWithUnit(alias);
+            if (i >= 0) return i;
+        }
         return -1;
+    }
+
+    /// <summary>
+    /// A column of positive counts, scaled by the unit its header gives ("Params (B)": × 1e9; "Compute (PF-days)":
+    /// × 8.64e19), with a note of the conversion; a unit of compute on a column that is not compute is refused.
+    /// </summary>
+    private static double[] Counts(RawTable raw, int col, string meaning, bool compute, List<string> notes)
+    {
+        var values = raw.PositiveColumn(col, meaning);
+        var unit = ColumnUnit.Parse(raw.Columns[col]);
+        if (unit.Unit is null) return values;
+        if (unit.IsCompute && !compute)
+            throw new InputException($"{raw.File}: column '{raw.Columns[col]}' holds {meaning}, but {unit.Unit} is a unit of compute");
+        if (unit.Factor == 1) return values;
+        notes.Add($"{raw.File}: column '{raw.Columns[col]}' read as {meaning} {unit.Describe()}");
+        return values.Select(v => v * unit.Factor).ToArray();
     }
 
     private static DataFrameColumn ExtraColumn(RawTable raw, int col, string name)

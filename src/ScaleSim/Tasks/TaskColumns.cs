@@ -53,9 +53,9 @@ public sealed record TaskColumns(
     /// <summary>Names that say the scale is parameters, FLOPs or tokens, in the order they are looked for.</summary>
     public static IReadOnlyList<(ScaleVariable Kind, string[] Names)> ScaleAliases { get; } =
     [
-        (ScaleVariable.Params, ["params", "N", "parameters", "n_params"]),
-        (ScaleVariable.Flops, ["flops", "C", "compute", "train_flops"]),
-        (ScaleVariable.Tokens, ["tokens", "D", "n_tokens"]),
+        (ScaleVariable.Params, ["params", "N", "parameters", "n_params", "num_params", "model_size"]),
+        (ScaleVariable.Flops, ["flops", "C", "compute", "train_flops", "training_flops"]),
+        (ScaleVariable.Tokens, ["tokens", "D", "n_tokens", "training_tokens"]),
     ];
 
     /// <summary>The word for a scale kind, as options and JSON spell it.</summary>

@@ -27,6 +27,7 @@ public static class TaskTableLoader
         if (columns.Task is null && columns.Metric is null && columns.Score is null
             && Find(raw, TaskColumns.TaskAliases) < 0 && Find(raw, TaskColumns.MetricAliases) < 0)
             return WideTaskTable.Read(raw, columns, scaleCol, kind);
+        double scaleFactor = ScaleFactor(raw, scaleCol, kind);
         int modelCol = Require(raw, columns.Model, TaskColumns.ModelAliases, "model", "model_column");
         int taskCol = Require(raw, columns.Task, TaskColumns.TaskAliases, "task", "task_column");
         int metricCol = Require(raw, columns.Metric, TaskColumns.MetricAliases, "metric", "metric_column");
@@ -49,7 +50,7 @@ public static class TaskTableLoader
             bool loss = direction == MetricDirection.LowerIsBetter;
             rows.Add(new TaskObservation(
                 Text(raw, r, modelCol, "model"),
-                raw.ParseNumber(r, scaleCol, TaskColumns.Name(kind), requirePositive: true),
+                scaleFactor * raw.ParseNumber(r, scaleCol, TaskColumns.Name(kind), requirePositive: true),
                 Text(raw, r, taskCol, "task"),
                 Text(raw, r, metricCol, "metric"),
                 loss ? raw.ParseNumber(r, scoreCol, "loss", requirePositive: true) : Fraction(raw, r, scoreCol, "score", columns.Percent, optional: false)!.Value,
@@ -70,7 +71,7 @@ public static class TaskTableLoader
             if (frame.Columns.IndexOf(name) >= 0) name += "_original";
             frame.Columns.Add(Extra(raw, col, name));
         }
-        var table = new TaskTable(raw.File, kind, rows, frame, Duplicates(raw.File, rows));
+        var table = new TaskTable(raw.File, kind, rows, frame, [.. ScaleNote(raw, scaleCol, kind), .. Duplicates(raw.File, rows)]);
         // Chance must be one value per task and metric; building the curves checks it with the line named.
         _ = table.Curves();
         return table;
@@ -94,7 +95,7 @@ public static class TaskTableLoader
 
         if (columns.Scale is not null)
         {
-            int col = raw.IndexOf(columns.Scale);
+            int col = raw.IndexOf(columns.Scale) is >= 0 and var exact ? exact : raw.IndexOfWithUnit(columns.Scale);
             if (col < 0) throw InputException.About($"{raw.File}: no column '{columns.Scale}' (given by {InputName.Of("scale_column")}); columns are {string.Join(", ", raw.Columns)}");
             var named = TaskColumns.ScaleAliases.Where(a => a.Names.Contains(columns.Scale, StringComparer.OrdinalIgnoreCase)).Select(a => (ScaleVariable?)a.Kind).FirstOrDefault();
             var kind = columns.ScaleKind ?? named
@@ -107,6 +108,13 @@ public static class TaskTableLoader
             int col = Find(raw, names);
             if (col >= 0) return (col, kind);
         }
+        // Then a header with a unit, as papers print them: "Params (B)".
+        foreach (var (kind, names) in TaskColumns.ScaleAliases)
+        {
+            if (columns.ScaleKind is { } wanted && wanted != kind) continue;
+            foreach (var name in names)
+                if (raw.IndexOfWithUnit(name) is >= 0 and var col) return (col, kind);
+        }
         int generic = raw.IndexOf(TaskColumns.GenericScale);
         if (generic >= 0)
         {
@@ -115,6 +123,22 @@ public static class TaskTableLoader
         }
         var looked = TaskColumns.ScaleAliases.Where(a => columns.ScaleKind is null || a.Kind == columns.ScaleKind).SelectMany(a => a.Names).Append(TaskColumns.GenericScale);
         throw InputException.About($"{raw.File}: no scale column (looked for {string.Join(", ", looked)}); name it with {InputName.Of("scale_column")} COLUMN");
+    }
+
+    /// <summary>What the scale column's values are multiplied by: the unit in its header ("Params (B)": 1e9), or 1.</summary>
+    internal static double ScaleFactor(RawTable raw, int scaleCol, ScaleVariable kind)
+    {
+        var unit = ColumnUnit.Parse(raw.Columns[scaleCol]);
+        if (unit.IsCompute && kind != ScaleVariable.Flops)
+            throw new InputException($"{raw.File}: column '{raw.Columns[scaleCol]}' holds {TaskColumns.Name(kind)}, but {unit.Unit} is a unit of compute");
+        return unit.Factor;
+    }
+
+    /// <summary>A note of the scale column's conversion when its header gives a unit, else nothing.</summary>
+    internal static IEnumerable<string> ScaleNote(RawTable raw, int scaleCol, ScaleVariable kind)
+    {
+        var unit = ColumnUnit.Parse(raw.Columns[scaleCol]);
+        if (unit.Factor != 1) yield return $"{raw.File}: column '{raw.Columns[scaleCol]}' read as {TaskColumns.Name(kind)} {unit.Describe()}";
     }
 
     internal static int Find(RawTable raw, string[] aliases)

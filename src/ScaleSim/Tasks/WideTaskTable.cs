@@ -24,9 +24,14 @@ internal static class WideTaskTable
             : TaskTableLoader.Find(raw, TaskColumns.ModelAliases);
         int examplesCol = TaskTableLoader.Find(raw, TaskColumns.ExamplesAliases);
         bool loss = columns.Direction == MetricDirection.LowerIsBetter;
+        double scaleFactor = TaskTableLoader.ScaleFactor(raw, scaleCol, kind);
 
         var auxiliary = new HashSet<int> { scaleCol, modelCol, examplesCol, raw.IndexOf(TaskColumns.GenericScale) };
-        foreach (var (_, names) in TaskColumns.ScaleAliases) auxiliary.Add(TaskTableLoader.Find(raw, names));
+        foreach (var (_, names) in TaskColumns.ScaleAliases)
+        {
+            auxiliary.Add(TaskTableLoader.Find(raw, names));
+            foreach (var name in names) auxiliary.Add(raw.IndexOfWithUnit(name));
+        }
         foreach (var aliases in new[] { TaskColumns.ChanceAliases, TaskColumns.PartialCreditAliases, TaskColumns.DirectionAliases })
             auxiliary.Add(TaskTableLoader.Find(raw, aliases));
         if (!loss) auxiliary.Add(TaskTableLoader.Find(raw, TaskColumns.LossAliases));
@@ -53,7 +58,7 @@ internal static class WideTaskTable
         for (int r = 0; r < raw.Rows.Count; r++)
         {
             string model = modelCol >= 0 ? TaskTableLoader.Text(raw, r, modelCol, "model") : $"line {raw.Lines[r]}";
-            double scale = raw.ParseNumber(r, scaleCol, TaskColumns.Name(kind), requirePositive: true);
+            double scale = scaleFactor * raw.ParseNumber(r, scaleCol, TaskColumns.Name(kind), requirePositive: true);
             int? examples = examplesCol >= 0 && !Missing(raw.Rows[r][examplesCol]) ? Examples(raw, r, examplesCol) : null;
             foreach (int col in tasks)
             {
@@ -75,7 +80,7 @@ internal static class WideTaskTable
             // One value per observation: the descriptor of the row each observation came from.
             frame.Columns.Add(TaskTableLoader.Extra(raw, col, name).Clone(new Int64DataFrameColumn("rows", sourceRows.Select(r => (long)r))));
         }
-        var table = new TaskTable(raw.File, kind, rows, frame, [.. warnings, .. TaskTableLoader.Duplicates(raw.File, rows)]);
+        var table = new TaskTable(raw.File, kind, rows, frame, [.. TaskTableLoader.ScaleNote(raw, scaleCol, kind), .. warnings, .. TaskTableLoader.Duplicates(raw.File, rows)]);
         _ = table.Curves();
         return table;
     }

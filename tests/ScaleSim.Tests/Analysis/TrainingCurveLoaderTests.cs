@@ -47,6 +47,14 @@ public class TrainingCurveLoaderTests : IDisposable
     }
 
     [Fact]
+    public void CountsWithAUnitInTheirHeaderAreScaled()
+    {
+        var curves = TrainingCurveLoader.Load(Write("units.csv", "Model,Params (M),Tokens (B),val_loss\na,2,0.05,3.9\na,2,0.1,3.5\n"));
+        Assert.Equal([5e7, 1e8], curves[0].Tokens);
+        Assert.Equal([6 * 2e6 * 5e7, 6 * 2e6 * 1e8], curves[0].Flops);
+    }
+
+    [Fact]
     public void WithoutStepsInTheRunsTableTheCurvesLastStepIsTheRunsEnd()
     {
         var runs = Runs("run,N,D,loss\nsmall,1e6,4e8,3.0\n");

@@ -106,10 +106,27 @@ public class RunTableLoaderTests : IDisposable
         Assert.Equal([1e8], exact.Params!);
         var twice = RunTableLoader.Load(Write("t.csv", "model size,Model-Size,D,loss\n1e8,7,2e9,3\n"));
         Assert.Null(twice.Params);
-        // "Params (B)" is in billions: read as a count it would be off by 10⁹, so it is not taken for N.
-        var units = RunTableLoader.Load(Write("u.csv", "Params (B),D,loss\n0.1,2e9,3\n"));
-        Assert.Null(units.Params);
-        Assert.Contains("Params (B)", Assert.Throws<InputException>(() => units.RequireParams()).Message);
+        // A bracketed word that is not a unit keeps the header from matching a plain name, and the error lists it.
+        var qualified = RunTableLoader.Load(Write("q.csv", "Params (non-embedding),D,loss\n1e8,2e9,3\n"));
+        Assert.Null(qualified.Params);
+        Assert.Contains("Params (non-embedding)", Assert.Throws<InputException>(() => qualified.RequireParams()).Message);
+    }
+
+    [Fact]
+    public void AUnitInAHeaderScalesItsColumn()
+    {
+        // As papers print them: parameters in millions, tokens in billions, compute in Kaplan's PF-days.
+        var runs = RunTableLoader.Load(Write("u.csv", "Model size (M),Tokens [B],loss\n125,2.5,3.1\n350,7,2.9\n"));
+        Assert.Equal([125e6, 350e6], runs.Params!);
+        Assert.Equal([2.5e9, 7e9], runs.Tokens!);
+        Assert.Contains(runs.Warnings, w => w.Contains("'Model size (M)' read as parameters N in M (× 1e6)", StringComparison.Ordinal));
+        var kaplan = RunTableLoader.Load(Write("k.csv", "N,Compute (PF-days),loss\n1e8,1,3\n"));
+        Assert.Equal(8.64e19, kaplan.Flops![0], 1e6);
+        Assert.Equal(8.64e19 / 6e8, kaplan.Tokens![0], 1e-3);
+        // A mapped column keeps its unit too; compute units on a count are refused.
+        Assert.Equal([2e9], RunTableLoader.Load(Write("m.csv", "size (B),D,loss\n2,1e10,3\n"), new RunColumns(Params: "size (B)")).Params!);
+        var wrong = Assert.Throws<InputException>(() => RunTableLoader.Load(Write("w.csv", "Params (PF-days),D,loss\n1,2e9,3\n")));
+        Assert.Contains("PF-days is a unit of compute", wrong.Message);
     }
 
     [Fact]

@@ -46,6 +46,17 @@ public class TaskTableLoaderTests : IDisposable
     }
 
     [Fact]
+    public void AScaleWithAUnitInItsHeaderIsScaled()
+    {
+        var table = TaskTableLoader.Load(Write("units.csv", "Model,Params (B),Tokens (B),MMLU\na,1.3,26,0.25\nb,13,260,0.45\n"));
+        Assert.Equal(ScaleVariable.Params, table.ScaleKind);
+        // The other scale is not a task.
+        Assert.Equal(["MMLU"], table.Curves().Select(c => c.Task));
+        Assert.Equal([1.3e9, 13e9], table.Curves()[0].Scales);
+        Assert.Contains(table.Warnings, w => w.Contains("'Params (B)' read as params in B", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void PercentagesAreReadAsFractionsWhenSaid()
     {
         string wide = Write("pct.csv", "model,params,MMLU\na,1e9,25.5\nb,1e10,57\n");
