@@ -122,33 +122,29 @@ public sealed record RawTable(string File, IReadOnlyList<string> Columns, IReadO
     {
         for (int i = 0; i < Columns.Count; i++)
             if (string.Equals(Columns[i], column, StringComparison.OrdinalIgnoreCase)) return i;
-        string key = LooseKey(column);
-        int found = -1;
-        for (int i = 0; i < Columns.Count; i++)
-        {
-            if (LooseKey(Columns[i]) != key) continue;
-            if (found >= 0) return -1;
-            found = i;
-        }
-        return key.Length == 0 ? -1 : found;
+        return OnlyColumn(column, header => header);
     }
 
     /// <summary>
     /// The index of the one column whose header is <paramref name="column"/> (as <see cref="IndexOf"/> matches it)
     /// followed by a unit in brackets, "Params (B)" for params (<see cref="ColumnUnit"/>); -1 when none or several.
     /// </summary>
-    public int IndexOfWithUnit(string column)
+    public int IndexOfWithUnit(string column) =>
+        OnlyColumn(column, header => ColumnUnit.Parse(header) is { Unit: not null } unit ? unit.Name : null);
+
+    // The one column whose name (as nameOf reads the header; null skips it) has the letters and digits of column.
+    private int OnlyColumn(string column, Func<string, string?> nameOf)
     {
         string key = LooseKey(column);
+        if (key.Length == 0) return -1;
         int found = -1;
         for (int i = 0; i < Columns.Count; i++)
         {
-            var unit = ColumnUnit.Parse(Columns[i]);
-            if (unit.Unit is null || LooseKey(unit.Name) != key) continue;
+            if (nameOf(Columns[i]) is not { } name || LooseKey(name) != key) continue;
             if (found >= 0) return -1;
             found = i;
         }
-        return key.Length == 0 ? -1 : found;
+        return found;
     }
 
     private static string LooseKey(string name) => string.Concat(name.Where(char.IsLetterOrDigit)).ToLowerInvariant();

@@ -209,7 +209,7 @@ public static class TaskTableLoader
         return cell;
     }
 
-    private static int? Count(RawTable raw, int row, int col)
+    internal static int? Count(RawTable raw, int row, int col)
     {
         if (Empty(raw, row, col)) return null;
         double v = raw.ParseNumber(row, col, "examples", requirePositive: true);

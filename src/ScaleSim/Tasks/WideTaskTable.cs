@@ -59,7 +59,7 @@ internal static class WideTaskTable
         {
             string model = modelCol >= 0 ? TaskTableLoader.Text(raw, r, modelCol, "model") : $"line {raw.Lines[r]}";
             double scale = scaleFactor * raw.ParseNumber(r, scaleCol, TaskColumns.Name(kind), requirePositive: true);
-            int? examples = examplesCol >= 0 && !Missing(raw.Rows[r][examplesCol]) ? Examples(raw, r, examplesCol) : null;
+            int? examples = TaskTableLoader.Count(raw, r, examplesCol);
             foreach (int col in tasks)
             {
                 if (Missing(raw.Rows[r][col])) continue;
@@ -89,12 +89,4 @@ internal static class WideTaskTable
         double.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) && double.IsFinite(v);
 
     private static bool Missing(string? cell) => string.IsNullOrWhiteSpace(cell) || MissingMarks.Contains(cell.Trim());
-
-    private static int Examples(RawTable raw, int row, int col)
-    {
-        double v = raw.ParseNumber(row, col, "examples", requirePositive: true);
-        if (v != Math.Floor(v) || v > int.MaxValue)
-            throw new InputException($"{TaskTableLoader.Where(raw, row, col, "examples")}: value {raw.Rows[row][col]} is not a whole number");
-        return (int)v;
-    }
 }
