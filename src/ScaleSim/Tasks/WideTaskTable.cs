@@ -59,7 +59,7 @@ internal static class WideTaskTable
         {
             string model = modelCol >= 0 ? TaskTableLoader.Text(raw, r, modelCol, "model") : $"line {raw.Lines[r]}";
             double scale = scaleFactor * raw.ParseNumber(r, scaleCol, TaskColumns.Name(kind), requirePositive: true);
-            int? examples = TaskTableLoader.Count(raw, r, examplesCol);
+            int? examples = examplesCol >= 0 && Missing(raw.Rows[r][examplesCol]) ? null : TaskTableLoader.Count(raw, r, examplesCol);
             foreach (int col in tasks)
             {
                 if (Missing(raw.Rows[r][col])) continue;

@@ -28,19 +28,23 @@ public class TaskTableLoaderTests : IDisposable
             "A,1e8,x,0.25,0.30,100\n" +
             "B,1e9,x,0.26,-,100\n" +
             "C,1e10,y,0.40,,100\n" +
-            "D,1e11,y,0.60,0.70,100\n"));
+            "D,1e11,y,0.60,0.70,100\n" +
+            "E,1e12,y,0.75,n/a,-\n"));
         Assert.Equal(ScaleVariable.Params, table.ScaleKind);
         var curves = table.Curves();
         Assert.Equal(["HellaSwag", "MMLU"], curves.Select(c => c.Task).Order());
         var mmlu = curves.Single(c => c.Task == "MMLU");
         Assert.Equal("score", mmlu.Metric);
-        Assert.Equal([1e8, 1e9, 1e10, 1e11], mmlu.Scales);
-        Assert.Equal([0.25, 0.26, 0.40, 0.60], mmlu.Scores);
-        Assert.Equal([100, 100, 100, 100], mmlu.Examples!);
+        Assert.Equal([1e8, 1e9, 1e10, 1e11, 1e12], mmlu.Scales);
+        Assert.Equal([0.25, 0.26, 0.40, 0.60, 0.75], mmlu.Scores);
+        // The last row's examples are a gap ("-"), so the curve does not claim a count for every score.
+        Assert.Null(mmlu.Examples);
+        Assert.Null(mmlu.Points[4].Examples);
+        Assert.Equal(100, mmlu.Points[0].Examples);
         Assert.Equal(["A", "D"], curves.Single(c => c.Task == "HellaSwag").Points.Select(p => p.Model));
         Assert.Equal(5, mmlu.Points[3].Line);
         // The family is kept beside each observation, not read as a task.
-        Assert.Equal(6, table.Frame.Rows.Count);
+        Assert.Equal(7, table.Frame.Rows.Count);
         Assert.Equal("y", table.Frame.Columns["Family"][5]);
         Assert.Empty(table.Warnings);
     }
