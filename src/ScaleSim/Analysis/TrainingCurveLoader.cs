@@ -25,13 +25,13 @@ public static class TrainingCurveLoader
     {
         var raw = RawTable.Read(path);
         if (raw.Rows.Count == 0) throw new InputException($"{raw.File}: no data rows");
-        int run = Find(raw, RunAliases);
-        int loss = Find(raw, RunColumns.LossAliases);
-        int tokens = FindCount(raw, RunColumns.TokensAliases);
-        int step = Find(raw, RunColumns.StepsAliases);
+        int run = raw.IndexOfFirst(RunAliases);
+        int loss = raw.IndexOfFirst(RunColumns.LossAliases);
+        int tokens = raw.IndexOfCount(RunColumns.TokensAliases);
+        int step = raw.IndexOfFirst(RunColumns.StepsAliases);
         // A named N column that the curves lack means "take N from the runs table", not "take any N column here".
-        int n = paramsColumn is not null ? (raw.IndexOf(paramsColumn) is >= 0 and var named ? named : raw.IndexOfWithUnit(paramsColumn)) : FindCount(raw, RunColumns.ParamsAliases);
-        int c = deriveFlops ? -1 : FindCount(raw, RunColumns.FlopsAliases);
+        int n = raw.IndexOfCount(paramsColumn is not null ? [paramsColumn] : RunColumns.ParamsAliases);
+        int c = deriveFlops ? -1 : raw.IndexOfCount(RunColumns.FlopsAliases);
         // Counts whose header gives a unit ("tokens (B)") are scaled by it.
         double nFactor = Factor(raw, n, "parameters N", compute: false), dFactor = Factor(raw, tokens, "tokens", compute: false), cFactor = Factor(raw, c, "compute C", compute: true);
         string columns = string.Join(", ", raw.Columns);
@@ -77,26 +77,6 @@ public static class TrainingCurveLoader
         return curves;
     }
 
-    // A count column by its usual names, then by a usual name with a unit ("tokens (B)").
-    private static int FindCount(RawTable raw, string[] aliases) =>
-        Find(raw, aliases) is >= 0 and var plain ? plain : aliases.Select(raw.IndexOfWithUnit).FirstOrDefault(i => i >= 0, -1);
-
-    private static double Factor(RawTable raw, int col, string meaning, bool compute)
-    {
-        if (col < 0) return 1;
-        var unit = ColumnUnit.Parse(raw.Columns[col]);
-        if (unit.IsCompute && !compute)
-            throw new InputException($"{raw.File}: column '{raw.Columns[col]}' holds {meaning}, but {unit.Unit} is a unit of compute");
-        return unit.Factor;
-    }
-
-    private static int Find(RawTable raw, string[] aliases)
-    {
-        foreach (var alias in aliases)
-        {
-            int i = raw.IndexOf(alias);
-            if (i >= 0) return i;
-        }
-        return -1;
-    }
+    private static double Factor(RawTable raw, int col, string meaning, bool compute) =>
+        col < 0 ? 1 : ColumnUnit.Of(raw, col, meaning, compute).Factor;
 }

@@ -42,10 +42,27 @@ public sealed partial record ColumnUnit(string Name, string? Unit, double Factor
         return new ColumnUnit(header, null, 1, false);
     }
 
-    /// <summary>How a note names the conversion: "in billions (× 1e9)".</summary>
-    public string Describe() => Factor == 1
-        ? $"in {Unit}"
-        : $"in {Unit} (× {Factor.ToString("0.###e0", CultureInfo.InvariantCulture)})";
+    /// <summary>
+    /// The unit of column <paramref name="column"/> of <paramref name="raw"/>, which holds <paramref name="meaning"/>;
+    /// a unit of compute is refused unless <paramref name="compute"/> says the column is compute.
+    /// </summary>
+    public static ColumnUnit Of(RawTable raw, int column, string meaning, bool compute)
+    {
+        var unit = Parse(raw.Columns[column]);
+        if (unit.IsCompute && !compute)
+            throw new InputException($"{raw.File}: column '{raw.Columns[column]}' holds {meaning}, but {unit.Unit} is a unit of compute");
+        return unit;
+    }
+
+    /// <summary>
+    /// The note a loader gives when the unit scales the column: "file: column 'Params (B)' read as parameters N in B
+    /// (× 1e9)"; nothing when the factor is 1.
+    /// </summary>
+    public IEnumerable<string> Notes(RawTable raw, int column, string meaning)
+    {
+        if (Factor != 1)
+            yield return $"{raw.File}: column '{raw.Columns[column]}' read as {meaning} in {Unit} (× {Factor.ToString("0.###e0", CultureInfo.InvariantCulture)})";
+    }
 
     [GeneratedRegex(@"^(?<name>.*?\S)\s*[\(\[]\s*(?<unit>[^()\[\]]+?)\s*[\)\]]\s*$")]
     private static partial Regex Bracketed();

@@ -132,6 +132,22 @@ public sealed record RawTable(string File, IReadOnlyList<string> Columns, IReadO
     public int IndexOfWithUnit(string column) =>
         OnlyColumn(column, header => ColumnUnit.Parse(header) is { Unit: not null } unit ? unit.Name : null);
 
+    /// <summary>The column of the first of <paramref name="names"/> that <see cref="IndexOf"/> finds, or -1.</summary>
+    public int IndexOfFirst(IEnumerable<string> names)
+    {
+        foreach (var name in names)
+            if (IndexOf(name) is >= 0 and var i) return i;
+        return -1;
+    }
+
+    /// <summary>
+    /// The column of a count (parameters, tokens, FLOPs) under one of <paramref name="names"/>: the first found as
+    /// <see cref="IndexOf"/> finds it, else the first found with a unit in its header (<see cref="IndexOfWithUnit"/>);
+    /// -1 when neither.
+    /// </summary>
+    public int IndexOfCount(IReadOnlyList<string> names) =>
+        IndexOfFirst(names) is >= 0 and var plain ? plain : names.Select(IndexOfWithUnit).FirstOrDefault(i => i >= 0, -1);
+
     // The one column whose name (as nameOf reads the header; null skips it) has the letters and digits of column.
     private int OnlyColumn(string column, Func<string, string?> nameOf)
     {

@@ -84,21 +84,11 @@ public static class RunTableLoader
     {
         if (requested is not null)
         {
-            int i = raw.IndexOf(requested) is >= 0 and var exact ? exact : raw.IndexOfWithUnit(requested);
+            int i = raw.IndexOfCount([requested]);
             if (i < 0) throw InputException.About($"{raw.File}: no column '{requested}' (given by {InputName.Of(parameter)}); columns are {string.Join(", ", raw.Columns)}");
             return i;
         }
-        foreach (var alias in aliases)
-        {
-            int i = raw.IndexOf(alias);
-            if (i >= 0) return i;
-        }
-        foreach (var alias in aliases)
-        {
-            int i = raw.IndexOfWithUnit(alias);
-            if (i >= 0) return i;
-        }
-        return -1;
+        return raw.IndexOfCount(aliases);
     }
 
     /// <summary>
@@ -108,12 +98,9 @@ public static class RunTableLoader
     private static double[] Counts(RawTable raw, int col, string meaning, bool compute, List<string> notes)
     {
         var values = raw.PositiveColumn(col, meaning);
-        var unit = ColumnUnit.Parse(raw.Columns[col]);
-        if (unit.Unit is null) return values;
-        if (unit.IsCompute && !compute)
-            throw new InputException($"{raw.File}: column '{raw.Columns[col]}' holds {meaning}, but {unit.Unit} is a unit of compute");
+        var unit = ColumnUnit.Of(raw, col, meaning, compute);
         if (unit.Factor == 1) return values;
-        notes.Add($"{raw.File}: column '{raw.Columns[col]}' read as {meaning} {unit.Describe()}");
+        notes.AddRange(unit.Notes(raw, col, meaning));
         return values.Select(v => v * unit.Factor).ToArray();
     }
 

@@ -25,23 +25,23 @@ public static class TaskTableLoader
 
         var (scaleCol, kind) = FindScale(raw, columns);
         if (columns.Task is null && columns.Metric is null && columns.Score is null
-            && Find(raw, TaskColumns.TaskAliases) < 0 && Find(raw, TaskColumns.MetricAliases) < 0)
+            && raw.IndexOfFirst(TaskColumns.TaskAliases) < 0 && raw.IndexOfFirst(TaskColumns.MetricAliases) < 0)
             return WideTaskTable.Read(raw, columns, scaleCol, kind);
-        double scaleFactor = ScaleFactor(raw, scaleCol, kind);
+        var scaleUnit = ScaleUnit(raw, scaleCol, kind);
         int modelCol = Require(raw, columns.Model, TaskColumns.ModelAliases, "model", "model_column");
         int taskCol = Require(raw, columns.Task, TaskColumns.TaskAliases, "task", "task_column");
         int metricCol = Require(raw, columns.Metric, TaskColumns.MetricAliases, "metric", "metric_column");
-        int lossCol = Find(raw, TaskColumns.LossAliases);
-        int directionCol = Find(raw, TaskColumns.DirectionAliases);
+        int lossCol = raw.IndexOfFirst(TaskColumns.LossAliases);
+        int directionCol = raw.IndexOfFirst(TaskColumns.DirectionAliases);
         // A table of losses may hold them in a column named loss (or nll) rather than score: then that column is the value.
-        bool noScore = columns.Score is null && Find(raw, TaskColumns.ScoreAliases) < 0;
+        bool noScore = columns.Score is null && raw.IndexOfFirst(TaskColumns.ScoreAliases) < 0;
         if (noScore && lossCol >= 0 && columns.Direction != MetricDirection.LowerIsBetter && directionCol < 0)
             throw InputException.About($"{raw.File}: no score column (looked for {string.Join(", ", TaskColumns.ScoreAliases)}), but a '{raw.Columns[lossCol]}' column: give {InputName.Of("loss")} to fit losses, or name the score with {InputName.Of("score_column")} COLUMN");
         int scoreCol = noScore && lossCol >= 0 ? lossCol : Require(raw, columns.Score, TaskColumns.ScoreAliases, "score", "score_column");
         if (lossCol == scoreCol) lossCol = -1;
-        int chanceCol = Find(raw, TaskColumns.ChanceAliases);
-        int examplesCol = Find(raw, TaskColumns.ExamplesAliases);
-        int partialCol = Find(raw, TaskColumns.PartialCreditAliases);
+        int chanceCol = raw.IndexOfFirst(TaskColumns.ChanceAliases);
+        int examplesCol = raw.IndexOfFirst(TaskColumns.ExamplesAliases);
+        int partialCol = raw.IndexOfFirst(TaskColumns.PartialCreditAliases);
 
         var rows = new List<TaskObservation>(raw.Rows.Count);
         for (int r = 0; r < raw.Rows.Count; r++)
@@ -50,7 +50,7 @@ public static class TaskTableLoader
             bool loss = direction == MetricDirection.LowerIsBetter;
             rows.Add(new TaskObservation(
                 Text(raw, r, modelCol, "model"),
-                scaleFactor * raw.ParseNumber(r, scaleCol, TaskColumns.Name(kind), requirePositive: true),
+                scaleUnit.Factor * raw.ParseNumber(r, scaleCol, TaskColumns.Name(kind), requirePositive: true),
                 Text(raw, r, taskCol, "task"),
                 Text(raw, r, metricCol, "metric"),
                 loss ? raw.ParseNumber(r, scoreCol, "loss", requirePositive: true) : Fraction(raw, r, scoreCol, "score", columns.Percent, optional: false)!.Value,
@@ -71,7 +71,7 @@ public static class TaskTableLoader
             if (frame.Columns.IndexOf(name) >= 0) name += "_original";
             frame.Columns.Add(Extra(raw, col, name));
         }
-        var table = new TaskTable(raw.File, kind, rows, frame, [.. ScaleNote(raw, scaleCol, kind), .. Duplicates(raw.File, rows)]);
+        var table = new TaskTable(raw.File, kind, rows, frame, [.. scaleUnit.Notes(raw, scaleCol, TaskColumns.Name(kind)), .. Duplicates(raw.File, rows)]);
         // Chance must be one value per task and metric; building the curves checks it with the line named.
         _ = table.Curves();
         return table;
@@ -95,7 +95,7 @@ public static class TaskTableLoader
 
         if (columns.Scale is not null)
         {
-            int col = raw.IndexOf(columns.Scale) is >= 0 and var exact ? exact : raw.IndexOfWithUnit(columns.Scale);
+            int col = raw.IndexOfCount([columns.Scale]);
             if (col < 0) throw InputException.About($"{raw.File}: no column '{columns.Scale}' (given by {InputName.Of("scale_column")}); columns are {string.Join(", ", raw.Columns)}");
             var named = TaskColumns.ScaleAliases.Where(a => a.Names.Contains(columns.Scale, StringComparer.OrdinalIgnoreCase)).Select(a => (ScaleVariable?)a.Kind).FirstOrDefault();
             var kind = columns.ScaleKind ?? named
@@ -105,7 +105,7 @@ public static class TaskTableLoader
         foreach (var (kind, names) in TaskColumns.ScaleAliases)
         {
             if (columns.ScaleKind is { } wanted && wanted != kind) continue;
-            int col = Find(raw, names);
+            int col = raw.IndexOfFirst(names);
             if (col >= 0) return (col, kind);
         }
         // Then a header with a unit, as papers print them: "Params (B)".
@@ -125,31 +125,9 @@ public static class TaskTableLoader
         throw InputException.About($"{raw.File}: no scale column (looked for {string.Join(", ", looked)}); name it with {InputName.Of("scale_column")} COLUMN");
     }
 
-    /// <summary>What the scale column's values are multiplied by: the unit in its header ("Params (B)": 1e9), or 1.</summary>
-    internal static double ScaleFactor(RawTable raw, int scaleCol, ScaleVariable kind)
-    {
-        var unit = ColumnUnit.Parse(raw.Columns[scaleCol]);
-        if (unit.IsCompute && kind != ScaleVariable.Flops)
-            throw new InputException($"{raw.File}: column '{raw.Columns[scaleCol]}' holds {TaskColumns.Name(kind)}, but {unit.Unit} is a unit of compute");
-        return unit.Factor;
-    }
-
-    /// <summary>A note of the scale column's conversion when its header gives a unit, else nothing.</summary>
-    internal static IEnumerable<string> ScaleNote(RawTable raw, int scaleCol, ScaleVariable kind)
-    {
-        var unit = ColumnUnit.Parse(raw.Columns[scaleCol]);
-        if (unit.Factor != 1) yield return $"{raw.File}: column '{raw.Columns[scaleCol]}' read as {TaskColumns.Name(kind)} {unit.Describe()}";
-    }
-
-    internal static int Find(RawTable raw, string[] aliases)
-    {
-        foreach (var alias in aliases)
-        {
-            int i = raw.IndexOf(alias);
-            if (i >= 0) return i;
-        }
-        return -1;
-    }
+    /// <summary>The unit in the scale column's header ("Params (B)": × 1e9), which a scale other than FLOPs may not give in compute.</summary>
+    internal static ColumnUnit ScaleUnit(RawTable raw, int scaleCol, ScaleVariable kind) =>
+        ColumnUnit.Of(raw, scaleCol, TaskColumns.Name(kind), compute: kind == ScaleVariable.Flops);
 
     private static int Require(RawTable raw, string? requested, string[] aliases, string what, string parameter)
     {
@@ -159,7 +137,7 @@ public static class TaskTableLoader
             if (i < 0) throw InputException.About($"{raw.File}: no column '{requested}' (given by {InputName.Of(parameter)}); columns are {string.Join(", ", raw.Columns)}");
             return i;
         }
-        int found = Find(raw, aliases);
+        int found = raw.IndexOfFirst(aliases);
         if (found < 0) throw InputException.About($"{raw.File}: no {what} column (looked for {string.Join(", ", aliases)}); name it with {InputName.Of(parameter)} COLUMN");
         return found;
     }

@@ -21,20 +21,20 @@ internal static class WideTaskTable
     {
         int modelCol = columns.Model is { } named
             ? raw.IndexOf(named) is >= 0 and var i ? i : throw InputException.About($"{raw.File}: no column '{named}' (given by {InputName.Of("model_column")}); columns are {string.Join(", ", raw.Columns)}")
-            : TaskTableLoader.Find(raw, TaskColumns.ModelAliases);
-        int examplesCol = TaskTableLoader.Find(raw, TaskColumns.ExamplesAliases);
+            : raw.IndexOfFirst(TaskColumns.ModelAliases);
+        int examplesCol = raw.IndexOfFirst(TaskColumns.ExamplesAliases);
         bool loss = columns.Direction == MetricDirection.LowerIsBetter;
-        double scaleFactor = TaskTableLoader.ScaleFactor(raw, scaleCol, kind);
+        var scaleUnit = TaskTableLoader.ScaleUnit(raw, scaleCol, kind);
 
         var auxiliary = new HashSet<int> { scaleCol, modelCol, examplesCol, raw.IndexOf(TaskColumns.GenericScale) };
         foreach (var (_, names) in TaskColumns.ScaleAliases)
         {
-            auxiliary.Add(TaskTableLoader.Find(raw, names));
+            auxiliary.Add(raw.IndexOfFirst(names));
             foreach (var name in names) auxiliary.Add(raw.IndexOfWithUnit(name));
         }
         foreach (var aliases in new[] { TaskColumns.ChanceAliases, TaskColumns.PartialCreditAliases, TaskColumns.DirectionAliases })
-            auxiliary.Add(TaskTableLoader.Find(raw, aliases));
-        if (!loss) auxiliary.Add(TaskTableLoader.Find(raw, TaskColumns.LossAliases));
+            auxiliary.Add(raw.IndexOfFirst(aliases));
+        if (!loss) auxiliary.Add(raw.IndexOfFirst(TaskColumns.LossAliases));
 
         var tasks = new List<int>();
         var descriptors = new List<int>();
@@ -58,7 +58,7 @@ internal static class WideTaskTable
         for (int r = 0; r < raw.Rows.Count; r++)
         {
             string model = modelCol >= 0 ? TaskTableLoader.Text(raw, r, modelCol, "model") : $"line {raw.Lines[r]}";
-            double scale = scaleFactor * raw.ParseNumber(r, scaleCol, TaskColumns.Name(kind), requirePositive: true);
+            double scale = scaleUnit.Factor * raw.ParseNumber(r, scaleCol, TaskColumns.Name(kind), requirePositive: true);
             int? examples = examplesCol >= 0 && Missing(raw.Rows[r][examplesCol]) ? null : TaskTableLoader.Count(raw, r, examplesCol);
             foreach (int col in tasks)
             {
@@ -80,7 +80,7 @@ internal static class WideTaskTable
             // One value per observation: the descriptor of the row each observation came from.
             frame.Columns.Add(TaskTableLoader.Extra(raw, col, name).Clone(new Int64DataFrameColumn("rows", sourceRows.Select(r => (long)r))));
         }
-        var table = new TaskTable(raw.File, kind, rows, frame, [.. TaskTableLoader.ScaleNote(raw, scaleCol, kind), .. warnings, .. TaskTableLoader.Duplicates(raw.File, rows)]);
+        var table = new TaskTable(raw.File, kind, rows, frame, [.. scaleUnit.Notes(raw, scaleCol, TaskColumns.Name(kind)), .. warnings, .. TaskTableLoader.Duplicates(raw.File, rows)]);
         _ = table.Curves();
         return table;
     }
